@@ -1,0 +1,99 @@
+/**
+ * drydock's public API: one engine for the CLI, the GitHub Action and the editor integration.
+ */
+import path from 'node:path';
+import type { DrydockConfig, Level } from './config/config.js';
+import type { Finding } from './findings.js';
+import { loadInputs, type LoadStats } from './resolver/load.js';
+import type { SourceFile } from './resolver/source-file.js';
+import { runRules, type RuleFailure, type RuleSetting } from './rules/engine.js';
+import { RULES } from './rules/index.js';
+import type { RuleMeta } from './rules/types.js';
+
+export type { Finding, Location, Range, Severity, ObjectRef } from './findings.js';
+export type { DrydockConfig, Level, FailOn } from './config/config.js';
+export type { RuleMeta } from './rules/types.js';
+export { RULES } from './rules/index.js';
+
+export interface LintOptions {
+  /** Working directory: paths in findings are relative to it (default: process.cwd()). */
+  cwd?: string;
+  /** Settings as read from `.drydock.yaml`. */
+  config?: DrydockConfig;
+  /** Extra ignore globs (added to the config's). */
+  ignore?: readonly string[];
+  /** Namespace of namespaced objects that name none (overrides the config; default "default"). */
+  namespace?: string;
+  /** Rule levels that override the config (`--rule ID=LEVEL`). */
+  ruleLevels?: Readonly<Record<string, Level>>;
+  /** Bytes of standard input, for the input path "-". */
+  stdin?: () => Promise<Uint8Array>;
+}
+
+export interface LintStats extends LoadStats {
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Findings dropped by `drydock.io/ignore` annotations or `# drydock-ignore` comments. */
+  suppressed: number;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  stats: LintStats;
+  /** Metadata of the rules that ran. */
+  rules: RuleMeta[];
+  /** Source text of every file read, keyed by display path (for code frames). */
+  sources: Map<string, SourceFile>;
+  /** Input paths that do not exist. */
+  missing: string[];
+  /** Rules that failed with an internal error (a drydock bug); the others still ran. */
+  failures: RuleFailure[];
+}
+
+/** Resolves each rule's level and options from the config and the overrides. */
+export function resolveRuleSettings(config: DrydockConfig | undefined, overrides: Readonly<Record<string, Level>> = {}): Map<string, RuleSetting> {
+  const settings = new Map<string, RuleSetting>();
+  for (const rule of RULES) {
+    const entry = config?.rules?.[rule.meta.id];
+    let level: Level = rule.meta.severity;
+    let options: Record<string, unknown> = {};
+    if (typeof entry === 'string') level = entry;
+    else if (entry) {
+      level = entry.level ?? level;
+      options = entry.options ?? {};
+    }
+    level = overrides[rule.meta.id] ?? level;
+    settings.set(rule.meta.id, { level, options });
+  }
+  return settings;
+}
+
+/** Lints files, directories and "-" (stdin). Never throws on bad input: it becomes findings. */
+export async function lint(inputs: readonly string[], options: LintOptions = {}): Promise<LintResult> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const config = options.config ?? {};
+  const loaded = await loadInputs(inputs.length > 0 ? inputs : ['.'], {
+    cwd,
+    ignore: [...(config.ignore ?? []), ...(options.ignore ?? [])],
+    namespace: options.namespace ?? config.namespace ?? 'default',
+    stdin: options.stdin,
+  });
+  const settings = resolveRuleSettings(config, options.ruleLevels);
+  const engine = runRules(loaded.graph, RULES, settings);
+  const count = (s: string): number => engine.findings.filter((f) => f.severity === s).length;
+  return {
+    findings: engine.findings,
+    stats: {
+      ...loaded.stats,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+      suppressed: engine.suppressed,
+    },
+    rules: RULES.filter((r) => settings.get(r.meta.id)?.level !== 'off').map((r) => r.meta),
+    sources: new Map(loaded.graph.files.map((f) => [f.path, f])),
+    missing: loaded.missing,
+    failures: engine.failures,
+  };
+}

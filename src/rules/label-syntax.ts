@@ -1,0 +1,7 @@
+// STUB: to be replaced by the real rule.
+import { defineRule } from './types.js';
+
+export default defineRule({
+  meta: { id: 'label-syntax', category: 'correctness', severity: 'error', description: 'STUB', rationale: 'STUB' },
+  check() {},
+});

@@ -1,0 +1,69 @@
+import type { Location, Severity } from '../findings.js';
+import type { ObjectGraph } from '../resolver/graph.js';
+import type { Manifest } from '../resolver/manifest.js';
+import type { JsonPath, NodePart } from '../resolver/source-map.js';
+
+export type RuleCategory =
+  | 'syntax'
+  | 'correctness'
+  | 'networking'
+  | 'reliability'
+  | 'resources'
+  | 'security'
+  | 'configuration';
+
+/** A rule's metadata: data that --list-rules, SARIF, the docs table and the config schema read. */
+export interface RuleMeta {
+  /** kebab-case; equals the module file name and the rules-docs page name. */
+  id: string;
+  category: RuleCategory;
+  severity: Severity;
+  /** One line: what the rule reports. */
+  description: string;
+  /** Why it matters at runtime (a few sentences). */
+  rationale: string;
+  /** JSON Schema of the rule's options object, when it has options. */
+  options?: Record<string, unknown>;
+  /** Default option values. */
+  defaults?: Record<string, unknown>;
+}
+
+/** A place in one object: the engine turns it into a file range. */
+export interface NodeRef {
+  manifest: Manifest;
+  path: JsonPath;
+  /** 'key' points at a mapping key (a bad label key), 'value' (default) at the value. */
+  part?: NodePart;
+}
+
+export interface RelatedNode {
+  node: NodeRef;
+  note: string;
+}
+
+export interface Report {
+  /** Where the problem is. Rules over input problems pass `location` instead. */
+  node?: NodeRef;
+  location?: Location;
+  message: string;
+  related?: (RelatedNode | Location)[];
+  /** A rule may report some findings below its default level (e.g. a warning-level variant). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly graph: ObjectGraph;
+  /** The rule's options: config values over the rule's defaults. */
+  readonly options: Readonly<Record<string, unknown>>;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+/** Identity helper that keeps rule modules typed. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -3,7 +3,8 @@
  */
 import path from 'node:path';
 import type { DrydockConfig, Level } from './config/config.js';
-import type { Finding } from './findings.js';
+import type { Finding, Range } from './findings.js';
+import { secretRanges } from './resolver/secret-ranges.js';
 import { loadInputs, type LoadStats } from './resolver/load.js';
 import type { SourceFile } from './resolver/source-file.js';
 import { runRules, type RuleFailure, type RuleSetting } from './rules/engine.js';
@@ -49,6 +50,8 @@ export interface LintResult {
   missing: string[];
   /** Rules that failed with an internal error (a drydock bug); the others still ran. */
   failures: RuleFailure[];
+  /** Source ranges holding secret values, per file: reporters never show them. */
+  secretRanges: Map<string, Range[]>;
 }
 
 /** Resolves each rule's level and options from the config and the overrides. */
@@ -95,5 +98,6 @@ export async function lint(inputs: readonly string[], options: LintOptions = {})
     sources: new Map(loaded.graph.files.map((f) => [f.path, f])),
     missing: loaded.missing,
     failures: engine.failures,
+    secretRanges: secretRanges(loaded.graph),
   };
 }

@@ -108,14 +108,18 @@ export function parseYamlFile(file: SourceFile): ParseResult {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
-      const bomb = /alias/i.test(errorText(err));
+      const text = errorText(err);
+      const bomb = /excessive alias/i.test(text);
+      const unresolved = /unresolved alias/i.test(text);
       problems.push({
         ruleId: 'yaml-syntax',
         file: file.path,
         range: file.range(chunk.offset + firstAliasOffset(chunk.text), chunk.offset + firstAliasOffset(chunk.text) + 1),
         message: bomb
           ? `Aliases expand to more than ${MAX_ALIAS_COUNT} nodes: this looks like an alias bomb and the document is not checked.`
-          : `Document could not be read: ${errorText(err)}.`,
+          : unresolved
+            ? `An alias refers to an anchor that is not defined earlier in this document (anchors do not carry across "---"), so the document cannot be read.`
+            : `Document could not be read: ${text}.`,
       });
       return;
     }

@@ -75,7 +75,8 @@ export function loadConfigFile(file: string, rules: readonly RuleMeta[]): Drydoc
   } catch (err) {
     throw new ConfigError(`${file}: cannot read config file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  const doc = parseDocument(text, { version: '1.1', uniqueKeys: true, prettyErrors: false });
+  // YAML 1.2: `off` must stay the string 'off', not YAML 1.1's boolean false.
+  const doc = parseDocument(text, { version: '1.2', uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     throw new ConfigError(`${file}:${e.linePos?.[0].line ?? 1}: invalid YAML in config: ${e.message.split('\n')[0]}`);

@@ -118,18 +118,31 @@ export const WORKLOAD_KINDS = [
 ] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
+/** API groups whose "objects" are component or tool configuration files, never sent to the API server. */
+const CONFIG_GROUPS = new Set([
+  'kustomize.config.k8s.io',
+  'kubeadm.k8s.io',
+  'kubelet.config.k8s.io',
+  'kubescheduler.config.k8s.io',
+  'kubeproxy.config.k8s.io',
+  'kubecontrollermanager.config.k8s.io',
+  'apiserver.config.k8s.io',
+  'apiserver.k8s.io',
+  'audit.k8s.io',
+  'client.authentication.k8s.io',
+]);
+
 /**
- * Documents that carry apiVersion/kind but are tool configuration, not API objects: they are
- * skipped like any other non-manifest file.
+ * Documents that carry apiVersion/kind but are tool configuration, not API objects (kubeconfig
+ * files, component configs, kustomizations, the legacy scheduler Policy file, admission review
+ * payloads, gator test suites): they are skipped like any other non-manifest file.
  */
 export function isToolConfig(group: string, kind: string): boolean {
   return (
-    group === 'kustomize.config.k8s.io' ||
+    CONFIG_GROUPS.has(group) ||
+    (group === '' && (kind === 'Config' || kind === 'Policy')) ||
     (group === 'admission.k8s.io' && kind === 'AdmissionReview') ||
     (group === 'test.gatekeeper.sh' && kind === 'Suite') ||
-    (group === 'config.kubernetes.io' && kind === 'ResourceList') ||
-    (group === 'kubeadm.k8s.io') ||
-    (group === 'kubelet.config.k8s.io') ||
-    (group === 'apiserver.config.k8s.io')
+    (group === 'config.kubernetes.io' && kind === 'ResourceList')
   );
 }

@@ -72,7 +72,8 @@ type Colors = ReturnType<typeof createColors>;
 function codeFrame(source: SourceFile, f: Finding, secrets: readonly Range[], c: Colors): string[] {
   const r = f.location.range;
   const first = Math.max(1, r.startLine - FRAME_CONTEXT);
-  const last = Math.min(source.lineCount, r.startLine + (r.endLine > r.startLine ? 0 : FRAME_CONTEXT));
+  let last = Math.min(source.lineCount, r.startLine + (r.endLine > r.startLine ? 0 : FRAME_CONTEXT));
+  while (last > r.startLine && source.line(last).trim() === '') last--;
   const width = String(last).length;
   const lines: string[] = [];
   const maskAll = f.ruleId === 'yaml-syntax' && /^kind:\s*["']?Secret\b/m.test(source.text);

@@ -61,7 +61,15 @@ export async function discoverFiles(inputs: readonly string[], cwd: string, igno
     } else {
       const display = toDisplayPath(cwd, abs);
       if (ignore.matches(display)) out.ignored++;
-      else addFile(out, seenFiles, abs, display);
+      else if (!info.isFile()) {
+        // A FIFO or device would block or never end: refuse it rather than hang.
+        out.problems.push({
+          ruleId: 'yaml-syntax',
+          file: display,
+          range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
+          message: 'Not a regular file (a pipe, socket or device); it is not read. Use "-" to lint standard input.',
+        });
+      } else addFile(out, seenFiles, abs, display);
     }
   }
   return out;

@@ -63,7 +63,8 @@ export function manifestsOfDocument(file: string, doc: ParsedDocument): Document
       return outcome;
     }
   }
-  const isList = typeof value.kind === 'string' && /List$/.test(value.kind) && Array.isArray(value.items) && value.apiVersion === 'v1';
+  // `kind: List` and typed lists (`ConfigMapList`, `RoleBindingList`…): kubectl applies their items.
+  const isList = typeof value.kind === 'string' && /List$/.test(value.kind) && Array.isArray(value.items);
   if (isList) {
     (value.items as unknown[]).forEach((item, i) => {
       const itemMap = doc.map.withPrefix(['items', i]);

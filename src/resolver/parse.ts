@@ -1,4 +1,4 @@
-import { parseDocument, type Document, type Tags } from 'yaml';
+import { parseDocument, type Document, type Tags, type YAMLError } from 'yaml';
 import type { Range } from '../findings.js';
 import { SourceFile } from './source-file.js';
 import { YamlSourceMap } from './source-map.js';
@@ -9,6 +9,8 @@ export interface InputProblem {
   file: string;
   range: Range;
   message: string;
+  /** Below the rule's level (duplicate keys, which kubectl tolerates). */
+  severity?: 'warning';
 }
 
 export interface ParsedDocument {
@@ -72,14 +74,22 @@ export function parseYamlFile(file: SourceFile): ParseResult {
   const chunks = splitDocuments(file.text);
   chunks.forEach((chunk, index) => {
     let doc: Document.Parsed;
+    let toFileOffset = (o: number): number => chunk.offset + o;
     try {
-      doc = parseDocument(chunk.text, {
-        version: '1.1',
-        merge: true,
-        uniqueKeys: true,
-        prettyErrors: false,
-        customTags: kubernetesTags,
-      });
+      doc = parseChunk(chunk.text);
+      if (doc.errors.some((e) => e.code === 'MISSING_CHAR')) {
+        // go-yaml (libyaml) accepts quoted scalars whose continuation lines are not indented past
+        // their key; the `yaml` package does not. Indent those lines and parse again, mapping
+        // offsets back to the original text.
+        const repaired = reindentQuotedScalars(chunk.text);
+        if (repaired) {
+          const second = parseChunk(repaired.text);
+          if (!second.errors.some((e) => e.code !== 'DUPLICATE_KEY')) {
+            doc = second;
+            toFileOffset = (o: number): number => chunk.offset + repaired.toOriginal(o);
+          }
+        }
+      }
     } catch (err) {
       problems.push({
         ruleId: 'yaml-syntax',
@@ -89,18 +99,22 @@ export function parseYamlFile(file: SourceFile): ParseResult {
       });
       return;
     }
-    let fatal = false;
-    for (const error of doc.errors) {
-      const [s, e] = error.pos;
+    // After the first syntax error the parser's view of the rest is guesswork: report that error
+    // only; duplicate keys are reported in documents that otherwise parse.
+    const firstFatal = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    const fatal = firstFatal !== undefined;
+    for (const error of firstFatal ? [firstFatal] : doc.errors) {
+      const [s, e] = errorOffsets(doc, error, chunk.text);
       const duplicate = error.code === 'DUPLICATE_KEY';
-      if (!duplicate) fatal = true;
+      const start = toFileOffset(s);
       problems.push({
         ruleId: 'yaml-syntax',
         file: file.path,
-        range: file.range(chunk.offset + s, chunk.offset + Math.max(s + 1, e)),
+        range: file.range(start, duplicate ? start + keyLength(file.text, start) : Math.max(start + 1, toFileOffset(e))),
         message: duplicate
-          ? `Duplicate key ${quoteKey(chunk.text, s)}: the API server rejects documents with repeated keys.`
-          : `${firstLine(error.message)} (the API server cannot read this document).`,
+          ? `Duplicate key ${quoteKey(file.text, start)}: kubectl silently keeps the last value, and kustomize, Flux and strict parsers reject the file.`
+          : `${syntaxMessage(error)} (the API server cannot read this document).`,
+        severity: duplicate ? 'warning' : undefined,
       });
     }
     if (fatal) return;
@@ -111,10 +125,11 @@ export function parseYamlFile(file: SourceFile): ParseResult {
       const text = errorText(err);
       const bomb = /excessive alias/i.test(text);
       const unresolved = /unresolved alias/i.test(text);
+      const at = chunk.offset + firstAliasOffset(chunk.text);
       problems.push({
         ruleId: 'yaml-syntax',
         file: file.path,
-        range: file.range(chunk.offset + firstAliasOffset(chunk.text), chunk.offset + firstAliasOffset(chunk.text) + 1),
+        range: file.range(at, at + 1),
         message: bomb
           ? `Aliases expand to more than ${MAX_ALIAS_COUNT} nodes: this looks like an alias bomb and the document is not checked.`
           : unresolved
@@ -123,14 +138,119 @@ export function parseYamlFile(file: SourceFile): ParseResult {
       });
       return;
     }
-    documents.push({ index, value, map: new YamlSourceMap(file, doc, chunk.offset) });
+    documents.push({ index, value, map: new YamlSourceMap(file, doc, toFileOffset) });
   });
   return { documents, problems };
+}
+
+/**
+ * Where to report a parse error: a key that continues a value on a more-indented line is reported
+ * on that line (as go-yaml does), and an error at the very end of the text on the last content.
+ */
+function errorOffsets(doc: Document.Parsed, error: YAMLError, text: string): [number, number] {
+  let [s, e] = error.pos;
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'MULTILINE_IMPLICIT_KEY') {
+    const multi = doc.errors.find((x) => x.code === 'MULTILINE_IMPLICIT_KEY') ?? error;
+    const [ms, me] = multi.pos;
+    const nl = text.lastIndexOf('\n', me - 1);
+    if (nl >= ms) {
+      s = nl + 1;
+      while (text[s] === ' ' || text[s] === '\t') s++;
+      e = Math.max(s + 1, me);
+    }
+  }
+  const contentEnd = text.trimEnd().length;
+  if (s >= contentEnd && contentEnd > 0) {
+    s = contentEnd - 1;
+    e = contentEnd;
+  }
+  return [s, e];
+}
+
+function syntaxMessage(error: YAMLError): string {
+  switch (error.code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'Mapping values are not allowed here: this line is indented differently from the keys around it';
+    case 'TAB_AS_INDENT':
+      return 'Tabs are not allowed as indentation';
+    default:
+      return firstLine(error.message);
+  }
+}
+
+function parseChunk(text: string): Document.Parsed {
+  return parseDocument(text, {
+    version: '1.1',
+    merge: true,
+    uniqueKeys: true,
+    prettyErrors: false,
+    customTags: kubernetesTags,
+  });
+}
+
+/**
+ * Indents the continuation lines of multi-line quoted scalars that are not indented past the line
+ * the scalar starts on (leading whitespace of such lines is folded away, so values do not change).
+ * Returns undefined when nothing needed it.
+ */
+export function reindentQuotedScalars(text: string): { text: string; toOriginal: (o: number) => number } | undefined {
+  const inserts: { at: number; count: number }[] = [];
+  const re = /^([ \t]*)(?:- +)*[^\n#"']*?:[ \t]+(["'])/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const quote = m[2];
+    const baseIndent = m[1].length;
+    let i = m.index + m[0].length;
+    let closed = false;
+    while (i < text.length) {
+      const ch = text[i];
+      if (quote === '"' && ch === '\\') i += 2;
+      else if (ch === quote && quote === "'" && text[i + 1] === "'") i += 2;
+      else if (ch === quote) {
+        closed = true;
+        break;
+      } else {
+        if (ch === '\n') {
+          let j = i + 1;
+          while (text[j] === ' ') j++;
+          if (text[j] !== '\n' && j - (i + 1) <= baseIndent) inserts.push({ at: i + 1, count: baseIndent + 1 - (j - (i + 1)) });
+        }
+        i++;
+      }
+    }
+    if (!closed) return undefined;
+    re.lastIndex = i + 1;
+  }
+  if (inserts.length === 0) return undefined;
+  let out = '';
+  let last = 0;
+  for (const ins of inserts) {
+    out += text.slice(last, ins.at) + ' '.repeat(ins.count);
+    last = ins.at;
+  }
+  out += text.slice(last);
+  // Offsets in the repaired text map back by subtracting the spaces inserted before them.
+  const repairedStarts = inserts.map((ins, k) => ins.at + inserts.slice(0, k).reduce((a, b) => a + b.count, 0));
+  const toOriginal = (o: number): number => {
+    let shift = 0;
+    for (let k = 0; k < inserts.length; k++) {
+      if (o < repairedStarts[k]) break;
+      shift += Math.min(inserts[k].count, o - repairedStarts[k]);
+    }
+    return o - shift;
+  };
+  return { text: out, toOriginal };
 }
 
 function firstAliasOffset(text: string): number {
   const m = /(^|[\s[{,:-])\*[^\s,\]}]/m.exec(text);
   return m ? m.index + m[1].length : 0;
+}
+
+function keyLength(text: string, s: number): number {
+  const m = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*[^:\s])/.exec(text.slice(s, s + 200));
+  return Math.max(1, m ? m[1].length : 1);
 }
 
 function quoteKey(text: string, s: number): string {

@@ -36,18 +36,19 @@ interface Step {
   key?: Node;
 }
 
-/** SourceMap over a `yaml` Document whose offsets start at `offset` in the file. */
+/** SourceMap over a `yaml` Document parsed from a slice of the file. */
 export class YamlSourceMap implements SourceMap {
   constructor(
     readonly file: SourceFile,
     private readonly doc: Document.Parsed,
-    private readonly offset: number,
+    /** Turns an offset in the parsed text into an offset in the file. */
+    private readonly toFileOffset: (offset: number) => number,
     /** Path of this object's root inside the document (e.g. ['items', 3] for a List item). */
     private readonly prefix: JsonPath = [],
   ) {}
 
   withPrefix(prefix: JsonPath): SourceMap {
-    return new YamlSourceMap(this.file, this.doc, this.offset, [...this.prefix, ...prefix]);
+    return new YamlSourceMap(this.file, this.doc, this.toFileOffset, [...this.prefix, ...prefix]);
   }
 
   rangeOf(path: JsonPath, part: NodePart = 'value'): ResolvedRange {
@@ -63,7 +64,7 @@ export class YamlSourceMap implements SourceMap {
     const lines: number[] = [];
     for (const step of this.walk(path).reverse()) {
       const n = step.key ?? step.node;
-      if (n.range) lines.push(this.file.position(this.offset + n.range[0]).line);
+      if (n.range) lines.push(this.file.position(this.toFileOffset(n.range[0])).line);
     }
     return lines;
   }
@@ -75,20 +76,20 @@ export class YamlSourceMap implements SourceMap {
     // (e.g. `containers[0]` when `resources` is absent), which reads better than the whole block.
     if (keyOfMissingChild?.range && (isMap(node) || isSeq(node))) {
       const k = keyOfMissingChild.range;
-      return this.file.range(this.offset + k[0], this.offset + k[1]);
+      return this.file.range(this.toFileOffset(k[0]), this.toFileOffset(k[1]));
     }
     if ((isMap(node) || isSeq(node)) && !node.flow) {
       // A block collection: the first line of its first item is the most useful anchor.
       const first = node.items[0];
       const firstNode = (first && (isPair(first) ? first.key : first)) as Node | null | undefined;
       if (firstNode?.range) {
-        const start = this.offset + firstNode.range[0];
+        const start = this.toFileOffset(firstNode.range[0]);
         const startPos = this.file.position(start);
         const lineEnd = this.file.lineStarts[startPos.line - 1] + this.file.line(startPos.line).length;
         return this.file.range(start, lineEnd);
       }
     }
-    return this.file.range(this.offset + r[0], this.offset + r[1]);
+    return this.file.range(this.toFileOffset(r[0]), this.toFileOffset(r[1]));
   }
 
   private walk(path: JsonPath): Step[] {

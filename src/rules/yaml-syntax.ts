@@ -12,7 +12,7 @@ export default defineRule({
   check(ctx) {
     for (const p of ctx.graph.problems) {
       if (p.ruleId !== 'yaml-syntax') continue;
-      ctx.report({ location: { file: p.file, range: p.range }, message: p.message });
+      ctx.report({ location: { file: p.file, range: p.range }, message: p.message, severity: p.severity });
     }
   },
 });

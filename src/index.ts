@@ -61,13 +61,20 @@ export function resolveRuleSettings(config: DrydockConfig | undefined, overrides
     const entry = config?.rules?.[rule.meta.id];
     let level: Level = rule.meta.severity;
     let options: Record<string, unknown> = {};
-    if (typeof entry === 'string') level = entry;
-    else if (entry) {
+    let explicit = false;
+    if (typeof entry === 'string') {
+      level = entry;
+      explicit = true;
+    } else if (entry) {
+      explicit = entry.level !== undefined;
       level = entry.level ?? level;
       options = entry.options ?? {};
     }
-    level = overrides[rule.meta.id] ?? level;
-    settings.set(rule.meta.id, { level, options });
+    if (overrides[rule.meta.id] !== undefined) {
+      level = overrides[rule.meta.id];
+      explicit = true;
+    }
+    settings.set(rule.meta.id, { level, options, explicit });
   }
   return settings;
 }

@@ -9,6 +9,8 @@ import type { RelatedNode, Report, Rule } from './types.js';
 export interface RuleSetting {
   level: Severity | 'off';
   options: Record<string, unknown>;
+  /** True when the level was set by config or flag: it then applies to every finding of the rule. */
+  explicit?: boolean;
 }
 
 export interface RuleFailure {
@@ -34,7 +36,7 @@ export function runRules(graph: ObjectGraph, rules: readonly Rule[], settings: R
     const setting = settings.get(rule.meta.id);
     const level = setting?.level ?? rule.meta.severity;
     if (level === 'off') continue;
-    const overridden = setting !== undefined && setting.level !== rule.meta.severity;
+    const overridden = setting?.explicit === true;
     const options = { ...(rule.meta.defaults ?? {}), ...(setting?.options ?? {}) };
     const report = (r: Report): void => {
       const finding = toFinding(rule, r, overridden ? level : (r.severity ?? level));

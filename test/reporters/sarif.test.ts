@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
+import * as ajvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
 const require = createRequire(import.meta.url);
 const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
+// CommonJS module: its default export sits on `.default` under NodeNext resolution.
+const Ajv = ajvDraft04.default.default;
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false });
 const validate = ajv.compile(schema);
 

@@ -159,6 +159,11 @@ function errorOffsets(doc: Document.Parsed, error: YAMLError, text: string): [nu
       e = Math.max(s + 1, me);
     }
   }
+  // Point at the token, not at the indentation before it.
+  if (text[s] === ' ' || text[s] === '\t') {
+    while (text[s] === ' ' || text[s] === '\t') s++;
+    e = Math.max(e, s + 1);
+  }
   const contentEnd = text.trimEnd().length;
   if (s >= contentEnd && contentEnd > 0) {
     s = contentEnd - 1;

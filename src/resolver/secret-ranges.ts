@@ -1,12 +1,12 @@
 import type { Range } from '../findings.js';
-import { isCredentialName } from '../k8s/credentials.js';
+import { isCredentialName, isPrivateKeyValue } from '../k8s/credentials.js';
 import type { ObjectGraph } from './graph.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Source ranges that hold secret values — Secret `data`/`stringData` values and literal values of
- * env vars with credential-like names — so that no output (code frames included) shows them.
+ * Source ranges that hold secret values — Secret `data`/`stringData` values, literal values of env
+ * vars with credential-like names, private keys — so that no output (code frames included) shows them.
  */
 export function secretRanges(graph: ObjectGraph): Map<string, Range[]> {
   const out = new Map<string, Range[]>();
@@ -29,7 +29,8 @@ export function secretRanges(graph: ObjectGraph): Map<string, Range[]> {
       const env = c.container.env;
       if (!Array.isArray(env)) continue;
       env.forEach((e, i) => {
-        if (!isRecord(e) || typeof e.name !== 'string' || e.value === undefined || !isCredentialName(e.name)) return;
+        if (!isRecord(e) || typeof e.name !== 'string' || e.value === undefined) return;
+        if (!isCredentialName(e.name) && !(typeof e.value === 'string' && isPrivateKeyValue(e.value))) return;
         const r = t.manifest.source.map.rangeOf([...c.path, 'env', i, 'value']);
         if (r.exact) add(t.manifest.source.file, r.range);
       });

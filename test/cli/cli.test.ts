@@ -14,13 +14,12 @@ spec:
   ports:
     - port: 80
 `;
-const DUPLICATE_KEY = `apiVersion: v1
+const BROKEN_YAML = `apiVersion: v1
 kind: ConfigMap
 metadata:
   name: a
 data:
-  k: "1"
-  k: "2"
+  k: [1, 2
 `;
 
 function tempDir(files: Record<string, string>): string {
@@ -39,8 +38,8 @@ describe('exit codes and --fail-on', () => {
     expect((await runCli(['--fail-on', 'warning', '-'], { stdin: SERVICE_WITHOUT_PODS })).code).toBe(1);
   });
   it('exits 1 on an error, 0 with --fail-on never', async () => {
-    expect((await runCli(['-'], { stdin: DUPLICATE_KEY })).code).toBe(1);
-    expect((await runCli(['--fail-on', 'never', '-'], { stdin: DUPLICATE_KEY })).code).toBe(0);
+    expect((await runCli(['-'], { stdin: BROKEN_YAML })).code).toBe(1);
+    expect((await runCli(['--fail-on', 'never', '-'], { stdin: BROKEN_YAML })).code).toBe(0);
   });
   it('exits 2 on an unknown option, naming it', async () => {
     const run = await runCli(['--frobnicate']);
@@ -84,7 +83,7 @@ describe('--rule and config', () => {
     expect(run.stdout).toContain('Service/shop/web');
   });
   it('config ignore globs and --ignore skip files', async () => {
-    const dir = tempDir({ '.drydock.yaml': 'ignore: ["skip-*.yaml"]\n', 'skip-me.yaml': DUPLICATE_KEY, 'other.yaml': DUPLICATE_KEY });
+    const dir = tempDir({ '.drydock.yaml': 'ignore: ["skip-*.yaml"]\n', 'skip-me.yaml': BROKEN_YAML, 'other.yaml': BROKEN_YAML });
     const run = await runCli(['.'], { cwd: dir });
     expect(run.stdout).toContain('other.yaml');
     expect(run.stdout).not.toContain('skip-me.yaml');
@@ -124,27 +123,27 @@ describe('--rule and config', () => {
     expect(run.stdout).toContain('1 suppressed');
     const wrongId = SERVICE_WITHOUT_PODS.replace('  selector:\n', '  # drydock-ignore probe-port\n  selector:\n');
     expect((await runCli(['--fail-on', 'warning', '-'], { stdin: wrongId })).code).toBe(1);
-    const dup = DUPLICATE_KEY.replace('  k: "2"', '  # drydock-ignore yaml-syntax\n  k: "2"');
+    const dup = BROKEN_YAML.replace('  k: [1, 2', '  # drydock-ignore yaml-syntax\n  k: [1, 2');
     expect((await runCli(['-'], { stdin: dup })).code).toBe(0);
   });
 });
 
 describe('text output', () => {
   it('groups by file, shows line:col severity message rule-id, a code frame for errors and a summary', async () => {
-    const run = await runCli(['test/fixtures/rules/yaml-syntax/fail-duplicate-key.yaml', 'test/fixtures/rules/dangling-service/fail-no-pods.yaml']);
+    const run = await runCli(['test/fixtures/rules/yaml-syntax/fail-bad-indent.yaml', 'test/fixtures/rules/dangling-service/fail-no-pods.yaml']);
     const out = run.stdout;
-    expect(out).toContain('test/fixtures/rules/yaml-syntax/fail-duplicate-key.yaml\n');
-    expect(out).toMatch(/ {2}7:3 +error {4}Duplicate key "mode".* {2}yaml-syntax/);
-    expect(out).toMatch(/> 7 \| {3}mode: slow/);
-    expect(out).toMatch(/\| {3}\^{4}\n/);
+    expect(out).toContain('test/fixtures/rules/yaml-syntax/fail-bad-indent.yaml\n');
+    expect(out).toMatch(/ {2}10:2 +error {4}All mapping items must start at the same column.* {2}yaml-syntax/);
+    expect(out).toMatch(/> 10 \| {2}spec: \{\}/);
+    expect(out).toMatch(/\| {2}\^\n/);
     expect(out).toMatch(/7:5 +warning {2}Service\/default\/web/);
     expect(out).toMatch(/✖ \d+ problems \(1 error, \d+ warnings\)/);
     expect(out).not.toContain('\u001b[');
   });
   it('uses colours only on a TTY and never with NO_COLOR', async () => {
-    const tty = await runCli(['-'], { stdin: DUPLICATE_KEY, isTTY: true });
+    const tty = await runCli(['-'], { stdin: BROKEN_YAML, isTTY: true });
     expect(tty.stdout).toContain('\u001b[');
-    const noColor = await runCli(['-'], { stdin: DUPLICATE_KEY, isTTY: true, env: { NO_COLOR: '1' } });
+    const noColor = await runCli(['-'], { stdin: BROKEN_YAML, isTTY: true, env: { NO_COLOR: '1' } });
     expect(noColor.stdout).not.toContain('\u001b[');
   });
   it('--quiet shows errors only', async () => {

@@ -3,8 +3,7 @@
  * pod-level resources), tolerant of any YAML shape.
  */
 import type { JsonPath } from '../resolver/source-map.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from './values.js';
 
 export interface ResourceLists {
   /** `resources.requests` when it is a map, else empty. */

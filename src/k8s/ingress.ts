@@ -9,8 +9,7 @@
  * Nothing here throws: malformed parts are skipped or come back as `undefined`.
  */
 import type { JsonPath } from '../resolver/source-map.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from './values.js';
 
 /** API groups that serve the Ingress kind. */
 export const INGRESS_GROUPS: readonly string[] = ['networking.k8s.io', 'extensions'];

@@ -8,8 +8,7 @@
  * items or LimitRanges in a namespace, the first one (in input order) that sets a default wins.
  */
 import type { JsonPath } from '../resolver/source-map.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from './values.js';
 
 /** Where a default value comes from: the LimitRange object and the path of the value in it. */
 export interface LimitRangeDefault<M> {

@@ -1,6 +1,5 @@
 import type { JsonPath } from '../resolver/source-map.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord, valueAt } from './values.js';
 
 /** Where the pod template of each workload kind lives. A Pod is its own template. */
 const TEMPLATE_PATHS: Record<string, JsonPath> = {
@@ -53,14 +52,6 @@ export function isWorkloadKind(group: string, kind: string): boolean {
   return WORKLOAD_GROUPS[kind]?.includes(group) ?? false;
 }
 
-function get(obj: unknown, path: JsonPath): unknown {
-  let cur = obj;
-  for (const seg of path) {
-    if (!isRecord(cur) && !Array.isArray(cur)) return undefined;
-    cur = (cur as Record<string | number, unknown>)[seg];
-  }
-  return cur;
-}
 
 /** The pod template of a workload object, or undefined when it has none (or it is malformed). */
 export function podTemplateOf(object: { apiVersion?: unknown; kind?: unknown }): PodTemplate | undefined {
@@ -69,7 +60,7 @@ export function podTemplateOf(object: { apiVersion?: unknown; kind?: unknown }):
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
   if (!isWorkloadKind(group, kind)) return undefined;
   const path = TEMPLATE_PATHS[kind];
-  const template = get(object, path);
+  const template = valueAt(object, path);
   if (!isRecord(template)) return undefined;
   const spec = template.spec;
   if (!isRecord(spec)) return undefined;

@@ -6,8 +6,7 @@
  */
 import type { JsonPath } from '../resolver/source-map.js';
 import { runsToCompletion, type ContainerRef, type PodTemplate } from './pod-template.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from './values.js';
 
 export const PROBE_FIELDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 export type ProbeField = (typeof PROBE_FIELDS)[number];

@@ -1,3 +1,4 @@
+import { isRecord } from './values.js';
 /**
  * Label selectors: the one matcher used by rules, the graph and the simulator.
  * Semantics: `k8s.io/apimachinery/pkg/apis/meta/v1 (LabelSelectorAsSelector)` and
@@ -19,8 +20,6 @@ export interface Selector {
 }
 
 export type SelectorParse = { ok: true; selector: Selector } | { ok: false; error: string };
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Label values as Kubernetes stores them: YAML numbers and booleans in label maps become strings. */
 export function labelsOf(value: unknown): Record<string, string> {

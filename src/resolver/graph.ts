@@ -6,6 +6,7 @@ import { LabelIndex } from './label-index.js';
 import type { Manifest, RawManifest } from './manifest.js';
 import type { InputProblem } from './parse.js';
 import type { SourceFile } from './source-file.js';
+import { isRecord } from '../k8s/values.js';
 
 /** A pod template found in the input, with the workload that owns it. */
 export interface PodTemplateEntry {
@@ -21,8 +22,6 @@ export interface GraphOptions {
   /** Namespace of namespaced objects that name none. */
   defaultNamespace: string;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `group/Kind/namespace/name` key of an object (namespace empty for cluster-scoped kinds). */
 export function refKey(ref: Pick<ObjectRef, 'group' | 'kind' | 'namespace' | 'name'>): string {

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { discoverFiles, IgnoreMatcher } from './discover.js';
+import { KUSTOMIZATION_FILE_NAMES, kustomizationPatchFiles } from './kustomize-patches.js';
 import { ObjectGraph } from './graph.js';
 import { manifestsOfDocument, type RawManifest } from './manifest.js';
 import { parseYamlFile, type InputProblem } from './parse.js';
@@ -49,7 +51,19 @@ export async function loadInputs(inputs: readonly string[], options: LoadOptions
     const stdin = options.stdin ?? readStdin;
     readAll.push({ read: async () => decodeSource(await stdin(), STDIN_PATH) });
   }
-  for (const f of discovery.files) readAll.push({ read: () => readSource(f.absPath, f.displayPath) });
+  const patches = new Set<string>();
+  for (const f of discovery.files) {
+    if (KUSTOMIZATION_FILE_NAMES.has(path.basename(f.absPath)))
+      for (const p of await kustomizationPatchFiles(f.absPath)) patches.add(p);
+  }
+  for (const f of discovery.files) {
+    if (patches.has(f.absPath)) {
+      stats.files++;
+      stats.skippedFiles++;
+      continue;
+    }
+    readAll.push({ read: () => readSource(f.absPath, f.displayPath) });
+  }
 
   for (const { read } of readAll) {
     const result = await read();

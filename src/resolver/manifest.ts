@@ -2,6 +2,7 @@ import type { ObjectRef, Range } from '../findings.js';
 import { isToolConfig, parseApiVersion } from '../k8s/kinds.js';
 import type { InputProblem, ParsedDocument } from './parse.js';
 import type { JsonPath, NodePart, SourceMap } from './source-map.js';
+import { isRecord } from '../k8s/values.js';
 
 /** A Kubernetes object as parsed: plain data. */
 export type KubeObject = Record<string, unknown> & {
@@ -42,8 +43,6 @@ export interface DocumentOutcome {
   /** True when the document is not a Kubernetes object at all (no apiVersion and no kind). */
   skipped: boolean;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Turns one parsed document into manifests: the object itself, or the items of a `kind: List`.

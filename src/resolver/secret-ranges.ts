@@ -1,8 +1,7 @@
 import type { Range } from '../findings.js';
 import { isCredentialName, isPrivateKeyValue } from '../k8s/credentials.js';
 import type { ObjectGraph } from './graph.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../k8s/values.js';
 
 /**
  * Source ranges that hold secret values — Secret `data`/`stringData` values, literal values of env

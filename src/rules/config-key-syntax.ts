@@ -3,28 +3,10 @@ import { decodedBase64Length } from '../k8s/base64.js';
 import { configMapKey } from '../k8s/names.js';
 import type { Manifest } from '../resolver/manifest.js';
 import { defineRule, type RuleContext } from './types.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord, notAStringHint, typeName, utf8Length } from '../k8s/values.js';
 
 /** `Too long: must have at most 1048576 bytes` (corev1.MaxSecretSize, used for ConfigMaps too). */
 const MAX_DATA_BYTES = 1048576;
-
-const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8');
-
-function typeName(v: unknown): string {
-  if (Array.isArray(v)) return 'a list';
-  if (v instanceof Uint8Array) return 'binary data';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'boolean') return 'a boolean';
-  if (typeof v === 'number' || typeof v === 'bigint') return 'a number';
-  return `a ${typeof v}`;
-}
-
-function hint(v: unknown): string {
-  if (typeof v === 'boolean') return ' (YAML reads unquoted true/false/yes/no/on/off as booleans); quote it';
-  if (typeof v === 'number' || typeof v === 'bigint') return '; quote it';
-  return '';
-}
 
 /**
  * A `data`-like field: returns its entries, or undefined after reporting a field that is not a
@@ -90,7 +72,7 @@ function checkConfigMap(ctx: RuleContext, m: Manifest): void {
     else if (value !== null && value !== undefined)
       ctx.report({
         node: { manifest: m, path: ['data', key] },
-        message: `The value of key "${key}" in data of ${owner} is ${typeName(value)}, not a string, so the API server cannot decode the object${hint(value)}.`,
+        message: `The value of key "${key}" in data of ${owner} is ${typeName(value)}, not a string, so the API server cannot decode the object${notAStringHint(value)}.`,
       });
   }
   for (const [key, value] of binary) {
@@ -119,7 +101,7 @@ function checkSecret(ctx: RuleContext, m: Manifest): void {
     else
       ctx.report({
         node: { manifest: m, path: ['stringData', key] },
-        message: `The value of key "${key}" in stringData of ${owner} is ${typeName(value)}, not a string, so the API server cannot decode the object${hint(value)}.`,
+        message: `The value of key "${key}" in stringData of ${owner} is ${typeName(value)}, not a string, so the API server cannot decode the object${notAStringHint(value)}.`,
       });
   }
   let total = 0;

@@ -5,8 +5,7 @@ import type { ObjectGraph } from '../resolver/graph.js';
 import type { Manifest } from '../resolver/manifest.js';
 import type { JsonPath } from '../resolver/source-map.js';
 import { defineRule } from './types.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../k8s/values.js';
 
 /** `the default backend` or `host "a.com" path "/api"` — which use of the backend a message is about. */
 function describeUse(use: IngressBackendUse): string {

@@ -1,8 +1,7 @@
 import { formatRef } from '../findings.js';
 import { isCredentialName, isPrivateKeyValue } from '../k8s/credentials.js';
 import { defineRule } from './types.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../k8s/values.js';
 
 /** `$(VAR)` references, which the kubelet expands from other env vars of the container. */
 const VAR_REFERENCE = /\$\([A-Za-z_][A-Za-z0-9_.-]*\)/g;

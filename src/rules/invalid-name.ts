@@ -5,8 +5,7 @@ import type { PodTemplateEntry } from '../resolver/graph.js';
 import type { Manifest } from '../resolver/manifest.js';
 import type { JsonPath } from '../resolver/source-map.js';
 import { defineRule, type RuleContext } from './types.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../k8s/values.js';
 
 const RULE_TEXT: Record<NameRule, string> = {
   'dns1123-subdomain': 'a DNS-1123 subdomain',

@@ -3,8 +3,7 @@ import type { ContainerRef } from '../k8s/pod-template.js';
 import { handlersOf, mayHaveProbes, PROBE_FIELDS, probesOf, type ProbeRef } from '../k8s/probes.js';
 import type { Manifest } from '../resolver/manifest.js';
 import { defineRule, type RuleContext } from './types.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../k8s/values.js';
 
 /** Timing fields: negative values are rejected; zero means "use the default". */
 const NON_NEGATIVE = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;

@@ -4,8 +4,7 @@ import { isIntegerResource } from '../k8s/resource-names.js';
 import type { Manifest } from '../resolver/manifest.js';
 import type { JsonPath } from '../resolver/source-map.js';
 import { defineRule, type RuleContext } from './types.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../k8s/values.js';
 
 const NANO = 1_000_000_000n;
 

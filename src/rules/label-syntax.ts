@@ -4,29 +4,10 @@ import { labelValue, qualifiedName } from '../k8s/names.js';
 import type { Manifest } from '../resolver/manifest.js';
 import type { JsonPath } from '../resolver/source-map.js';
 import { defineRule, type RuleContext } from './types.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord, notAStringHint, typeName, utf8Length, valueAt } from '../k8s/values.js';
 
 /** `metadata.annotations: Too long: must have at most 262144 bytes` (ValidateAnnotationsSize). */
 const MAX_ANNOTATIONS_BYTES = 262144;
-
-const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8');
-
-function typeName(v: unknown): string {
-  if (Array.isArray(v)) return 'a list';
-  if (v instanceof Uint8Array) return 'binary data';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'boolean') return 'a boolean';
-  if (typeof v === 'number' || typeof v === 'bigint') return 'a number';
-  return `a ${typeof v}`;
-}
-
-/** Why a YAML scalar is not a string, and how to fix it. */
-function notAStringHint(v: unknown): string {
-  if (typeof v === 'boolean') return ' (YAML reads unquoted true/false/yes/no/on/off as booleans); quote it';
-  if (typeof v === 'number' || typeof v === 'bigint') return '; quote it';
-  return '';
-}
 
 export default defineRule({
   meta: {
@@ -57,14 +38,6 @@ export default defineRule({
   },
 });
 
-function valueAt(obj: unknown, path: JsonPath): unknown {
-  let cur = obj;
-  for (const seg of path) {
-    if (!isRecord(cur) && !Array.isArray(cur)) return undefined;
-    cur = (cur as Record<string | number, unknown>)[seg];
-  }
-  return cur;
-}
 
 function checkMetadata(ctx: RuleContext, m: Manifest, metaPath: JsonPath, meta: Record<string, unknown>, where = ''): void {
   const owner = `${where}${formatRef(m.ref)}`;
@@ -85,35 +58,7 @@ function checkLabelMap(ctx: RuleContext, m: Manifest, path: JsonPath, value: unk
     });
     return;
   }
-  for (const [key, v] of Object.entries(value)) {
-    const keyErrs = qualifiedName(key);
-    if (keyErrs.length > 0)
-      ctx.report({
-        node: { manifest: m, path: [...path, key], part: 'key' },
-        message: `Label key "${key}" in ${what} is invalid, so the API server rejects the object: ${keyErrs.join('; ')}.`,
-      });
-    if (v === null || v === undefined) {
-      ctx.report({
-        node: { manifest: m, path: [...path, key] },
-        severity: 'warning',
-        message: `Label "${key}" in ${what} has no value; the API server stores it as an empty string, but older kubectl versions drop every label of the object when applying it.`,
-      });
-      continue;
-    }
-    if (typeof v !== 'string') {
-      ctx.report({
-        node: { manifest: m, path: [...path, key] },
-        message: `Label "${key}" in ${what} has ${typeName(v)} value, not a string, so the API server cannot decode the object${notAStringHint(v)}.`,
-      });
-      continue;
-    }
-    const valueErrs = labelValue(v);
-    if (valueErrs.length > 0)
-      ctx.report({
-        node: { manifest: m, path: [...path, key] },
-        message: `Label "${key}" in ${what} has the invalid value "${v}", so the API server rejects the object: ${valueErrs.join('; ')}.`,
-      });
-  }
+  checkLabelEntries(ctx, m, path, value, what, 'warn');
 }
 
 function checkAnnotations(ctx: RuleContext, m: Manifest, path: JsonPath, value: unknown, owner: string): void {
@@ -219,8 +164,23 @@ function reportNotAMap(ctx: RuleContext, m: Manifest, path: JsonPath, value: unk
   });
 }
 
-/** Selector maps: keys and values like labels; a null value is not a valid selector value. */
+/** Selector maps: keys and values like labels; a null value selects pods whose label is empty. */
 function checkSelectorMap(ctx: RuleContext, m: Manifest, path: JsonPath, value: Record<string, unknown>, what: string): void {
+  checkLabelEntries(ctx, m, path, value, what, 'accept');
+}
+
+/**
+ * Label keys and values of a map. A null value is decoded as "": in object labels it is reported
+ * as a warning (older kubectl versions dropped every label of the object), in selectors accepted.
+ */
+function checkLabelEntries(
+  ctx: RuleContext,
+  m: Manifest,
+  path: JsonPath,
+  value: Record<string, unknown>,
+  what: string,
+  nullValue: 'warn' | 'accept',
+): void {
   for (const [key, v] of Object.entries(value)) {
     const keyErrs = qualifiedName(key);
     if (keyErrs.length > 0)
@@ -228,7 +188,15 @@ function checkSelectorMap(ctx: RuleContext, m: Manifest, path: JsonPath, value: 
         node: { manifest: m, path: [...path, key], part: 'key' },
         message: `Label key "${key}" in ${what} is invalid, so the API server rejects the object: ${keyErrs.join('; ')}.`,
       });
-    if (v === null || v === undefined) continue; // decoded as "": selects pods whose label is empty
+    if (v === null || v === undefined) {
+      if (nullValue === 'warn')
+        ctx.report({
+          node: { manifest: m, path: [...path, key] },
+          severity: 'warning',
+          message: `Label "${key}" in ${what} has no value; the API server stores it as an empty string, but older kubectl versions drop every label of the object when applying it.`,
+        });
+      continue;
+    }
     if (typeof v !== 'string') {
       ctx.report({
         node: { manifest: m, path: [...path, key] },

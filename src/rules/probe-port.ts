@@ -13,8 +13,7 @@ import type { ContainerRef } from '../k8s/pod-template.js';
 import type { Manifest } from '../resolver/manifest.js';
 import type { JsonPath } from '../resolver/source-map.js';
 import { defineRule, type RuleContext } from './types.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../k8s/values.js';
 
 const containerLabel = (c: ContainerRef): string =>
   c.kind === 'initContainer' ? `sidecar container "${c.name}"` : `container "${c.name}"`;

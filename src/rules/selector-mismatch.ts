@@ -11,8 +11,7 @@ import {
 import type { Manifest } from '../resolver/manifest.js';
 import type { JsonPath } from '../resolver/source-map.js';
 import { defineRule, type RuleContext } from './types.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../k8s/values.js';
 
 /** How a workload's selector is validated, per API group and version. */
 interface Policy {

@@ -5,8 +5,7 @@ import { isEmptySelector, selectorFromMap } from '../k8s/selector.js';
 import type { PodTemplateEntry } from '../resolver/graph.js';
 import type { JsonPath } from '../resolver/source-map.js';
 import { defineRule } from './types.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../k8s/values.js';
 
 interface DeclaredPort {
   name: string | undefined;

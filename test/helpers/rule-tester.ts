@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { lint, type LintOptions, type LintResult } from '../../src/index.js';
+import { lint, type Finding, type LintOptions, type LintResult } from '../../src/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'rules');
@@ -17,6 +17,18 @@ export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'rules');
 /** Lints paths relative to the repository root (so finding paths are stable). */
 export function lintPaths(paths: readonly string[], options: LintOptions = {}): Promise<LintResult> {
   return lint(paths, { cwd: ROOT, ...options });
+}
+
+/** Lints YAML text given as standard input ("-"). */
+export function lintText(text: string, options: LintOptions = {}): Promise<LintResult> {
+  return lint(['-'], { cwd: ROOT, stdin: async () => new TextEncoder().encode(text), ...options });
+}
+
+/** The findings of one rule on one of its fixtures; fails the test if any rule crashed. */
+export async function fixtureFindings(ruleId: string, fixture: string, options: LintOptions = {}): Promise<Finding[]> {
+  const result = await lintPaths([`test/fixtures/rules/${ruleId}/${fixture}`], options);
+  expect(result.failures).toEqual([]);
+  return result.findings.filter((f) => f.ruleId === ruleId);
 }
 
 /** `file:line` of every `# expect: id` marker for this rule in the given files. */

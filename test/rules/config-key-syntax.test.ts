@@ -1,20 +1,11 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64Strict } from '../../src/k8s/base64.js';
-import { lint } from '../../src/index.js';
-import { describeRuleFixtures, FIXTURES, lintPaths, ROOT } from '../helpers/rule-tester.js';
+import { describeRuleFixtures, fixtureFindings, lintText } from '../helpers/rule-tester.js';
 
 describeRuleFixtures('config-key-syntax');
 
-function lintText(text: string) {
-  return lint(['-'], { cwd: ROOT, stdin: async () => new TextEncoder().encode(text) });
-}
 
-async function findingsOf(fixture: string) {
-  const file = path.relative(ROOT, path.join(FIXTURES, 'config-key-syntax', fixture));
-  const { findings } = await lintPaths([file]);
-  return findings.filter((f) => f.ruleId === 'config-key-syntax');
-}
+const findingsOf = (fixture: string) => fixtureFindings('config-key-syntax', fixture);
 
 describe('config-key-syntax details', () => {
   it('points at bad keys and at bad values', async () => {

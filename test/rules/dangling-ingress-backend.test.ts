@@ -8,17 +8,12 @@ import {
   normalizeIngressHost,
   normalizeIngressPath,
 } from '../../src/k8s/ingress.js';
-import { describeRuleFixtures, lintPaths } from '../helpers/rule-tester.js';
+import { describeRuleFixtures, fixtureFindings } from '../helpers/rule-tester.js';
 
 describeRuleFixtures('dangling-ingress-backend');
 
-const DIR = 'test/fixtures/rules/dangling-ingress-backend';
 
-async function findingsOf(fixture: string) {
-  const result = await lintPaths([`${DIR}/${fixture}`]);
-  expect(result.failures).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === 'dangling-ingress-backend');
-}
+const findingsOf = (fixture: string) => fixtureFindings('dangling-ingress-backend', fixture);
 
 describe('dangling-ingress-backend details', () => {
   it('reports a missing Service at its name, with the namespace', async () => {

@@ -2,17 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isCredentialName, isPrivateKeyValue } from '../../src/k8s/credentials.js';
-import { lint } from '../../src/index.js';
-import { describeRuleFixtures, lintPaths, ROOT } from '../helpers/rule-tester.js';
+import { ROOT, describeRuleFixtures, lintPaths, lintText } from '../helpers/rule-tester.js';
 
 describeRuleFixtures('env-secret-literal');
 
 const DIR = 'test/fixtures/rules/env-secret-literal';
 const RULE = 'env-secret-literal';
 
-function lintText(text: string, options: Parameters<typeof lint>[1] = {}) {
-  return lint(['-'], { cwd: ROOT, stdin: async () => new TextEncoder().encode(text), ...options });
-}
 
 const pod = (env: string) => `apiVersion: v1
 kind: Pod

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeRuleFixtures, lintPaths } from '../helpers/rule-tester.js';
+import { describeRuleFixtures, fixtureFindings } from '../helpers/rule-tester.js';
 
 describeRuleFixtures('ingress-conflict');
 
 const DIR = 'test/fixtures/rules/ingress-conflict';
 
-async function findingsOf(fixture: string) {
-  const result = await lintPaths([`${DIR}/${fixture}`]);
-  expect(result.failures).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === 'ingress-conflict');
-}
+const findingsOf = (fixture: string) => fixtureFindings('ingress-conflict', fixture);
 
 describe('ingress-conflict details', () => {
   it('names both Ingresses and relates the first claim', async () => {

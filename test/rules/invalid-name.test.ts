@@ -1,14 +1,9 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeRuleFixtures, FIXTURES, lintPaths, ROOT } from '../helpers/rule-tester.js';
+import { describeRuleFixtures, fixtureFindings } from '../helpers/rule-tester.js';
 
 describeRuleFixtures('invalid-name');
 
-async function findingsOf(fixture: string) {
-  const file = path.relative(ROOT, path.join(FIXTURES, 'invalid-name', fixture));
-  const { findings } = await lintPaths([file]);
-  return findings.filter((f) => f.ruleId === 'invalid-name');
-}
+const findingsOf = (fixture: string) => fixtureFindings('invalid-name', fixture);
 
 describe('invalid-name details', () => {
   it('quotes the name and the Kubernetes reason', async () => {

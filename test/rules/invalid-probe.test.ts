@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeRuleFixtures, lintPaths } from '../helpers/rule-tester.js';
+import { describeRuleFixtures, fixtureFindings } from '../helpers/rule-tester.js';
 
 describeRuleFixtures('invalid-probe');
 
-const DIR = 'test/fixtures/rules/invalid-probe';
 
-async function findingsOf(file: string) {
-  const result = await lintPaths([`${DIR}/${file}`]);
-  return result.findings.filter((f) => f.ruleId === 'invalid-probe');
-}
+const findingsOf = (file: string) => fixtureFindings('invalid-probe', file);
 
 describe('invalid-probe messages', () => {
   it('uses the API server wording for handler problems', async () => {

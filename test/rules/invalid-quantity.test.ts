@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ERR_FORMAT_WRONG, ERR_SUFFIX } from '../../src/k8s/quantity.js';
-import { describeRuleFixtures, lintPaths } from '../helpers/rule-tester.js';
+import { describeRuleFixtures, fixtureFindings } from '../helpers/rule-tester.js';
 
 describeRuleFixtures('invalid-quantity');
 
-const DIR = 'test/fixtures/rules/invalid-quantity';
 
-async function findingsOf(fixture: string) {
-  const result = await lintPaths([`${DIR}/${fixture}`]);
-  expect(result.failures).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === 'invalid-quantity');
-}
+const findingsOf = (fixture: string) => fixtureFindings('invalid-quantity', fixture);
 
 const at = (findings: Awaited<ReturnType<typeof findingsOf>>, line: number) => {
   const f = findings.find((x) => x.location.range.startLine === line);

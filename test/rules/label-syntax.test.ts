@@ -1,19 +1,10 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../src/index.js';
-import { describeRuleFixtures, FIXTURES, lintPaths, ROOT } from '../helpers/rule-tester.js';
+import { describeRuleFixtures, fixtureFindings, lintText } from '../helpers/rule-tester.js';
 
 describeRuleFixtures('label-syntax');
 
-function lintText(text: string) {
-  return lint(['-'], { cwd: ROOT, stdin: async () => new TextEncoder().encode(text) });
-}
 
-async function findingsOf(fixture: string) {
-  const file = path.relative(ROOT, path.join(FIXTURES, 'label-syntax', fixture));
-  const { findings } = await lintPaths([file]);
-  return findings.filter((f) => f.ruleId === 'label-syntax');
-}
+const findingsOf = (fixture: string) => fixtureFindings('label-syntax', fixture);
 
 describe('label-syntax details', () => {
   it('points at bad keys (key part) and bad values (value part)', async () => {

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeRuleFixtures, lintPaths } from '../helpers/rule-tester.js';
+import { describeRuleFixtures, fixtureFindings } from '../helpers/rule-tester.js';
 
 describeRuleFixtures('missing-memory-limit');
 
-const DIR = 'test/fixtures/rules/missing-memory-limit';
 
-async function findingsOf(fixture: string) {
-  const result = await lintPaths([`${DIR}/${fixture}`]);
-  expect(result.failures).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === 'missing-memory-limit');
-}
+const findingsOf = (fixture: string) => fixtureFindings('missing-memory-limit', fixture);
 
 describe('missing-memory-limit details', () => {
   it('names the container and the consequence', async () => {

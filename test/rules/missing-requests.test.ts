@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeRuleFixtures, lintPaths } from '../helpers/rule-tester.js';
+import { describeRuleFixtures, fixtureFindings } from '../helpers/rule-tester.js';
 
 describeRuleFixtures('missing-requests');
 
-const DIR = 'test/fixtures/rules/missing-requests';
 
-async function findingsOf(fixture: string) {
-  const result = await lintPaths([`${DIR}/${fixture}`]);
-  expect(result.failures).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === 'missing-requests');
-}
+const findingsOf = (fixture: string) => fixtureFindings('missing-requests', fixture);
 
 describe('missing-requests details', () => {
   it('names what is missing, once per container', async () => {

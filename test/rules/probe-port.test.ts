@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeRuleFixtures, lintPaths } from '../helpers/rule-tester.js';
+import { describeRuleFixtures, fixtureFindings } from '../helpers/rule-tester.js';
 
 describeRuleFixtures('probe-port');
 
-const DIR = 'test/fixtures/rules/probe-port';
 
-async function findingsOf(file: string) {
-  const result = await lintPaths([`${DIR}/${file}`]);
-  return result.findings.filter((f) => f.ruleId === 'probe-port');
-}
+const findingsOf = (file: string) => fixtureFindings('probe-port', file);
 
 describe('probe-port messages', () => {
   it('explains an unknown name with the consequence for each probe kind', async () => {

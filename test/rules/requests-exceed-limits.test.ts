@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeRuleFixtures, lintPaths } from '../helpers/rule-tester.js';
+import { describeRuleFixtures, fixtureFindings } from '../helpers/rule-tester.js';
 
 describeRuleFixtures('requests-exceed-limits');
 
 const DIR = 'test/fixtures/rules/requests-exceed-limits';
 
-async function findingsOf(fixture: string) {
-  const result = await lintPaths([`${DIR}/${fixture}`]);
-  expect(result.failures).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === 'requests-exceed-limits');
-}
+const findingsOf = (fixture: string) => fixtureFindings('requests-exceed-limits', fixture);
 
 const at = (findings: Awaited<ReturnType<typeof findingsOf>>, line: number) => {
   const f = findings.find((x) => x.location.range.startLine === line);

@@ -1,14 +1,9 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeRuleFixtures, FIXTURES, lintPaths, ROOT } from '../helpers/rule-tester.js';
+import { describeRuleFixtures, fixtureFindings } from '../helpers/rule-tester.js';
 
 describeRuleFixtures('selector-mismatch');
 
-async function findingsOf(fixture: string) {
-  const file = path.relative(ROOT, path.join(FIXTURES, 'selector-mismatch', fixture));
-  const { findings } = await lintPaths([file]);
-  return findings.filter((f) => f.ruleId === 'selector-mismatch');
-}
+const findingsOf = (fixture: string) => fixtureFindings('selector-mismatch', fixture);
 
 describe('selector-mismatch details', () => {
   it('quotes the Kubernetes message and relates the template labels', async () => {

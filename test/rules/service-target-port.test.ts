@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeRuleFixtures, lintPaths } from '../helpers/rule-tester.js';
+import { describeRuleFixtures, fixtureFindings, lintPaths } from '../helpers/rule-tester.js';
 
 describeRuleFixtures('service-target-port');
 
 const DIR = 'test/fixtures/rules/service-target-port';
 
-async function findingsOf(fixture: string) {
-  const result = await lintPaths([`${DIR}/${fixture}`]);
-  return result.findings.filter((f) => f.ruleId === 'service-target-port');
-}
+const findingsOf = (fixture: string) => fixtureFindings('service-target-port', fixture);
 
 describe('service-target-port details', () => {
   it('reports a missing name as an error with the selected workload related', async () => {

@@ -47,12 +47,20 @@ const kubernetesTags = (tags: Tags): Tags =>
  */
 export function splitDocuments(text: string): { offset: number; text: string }[] {
   const chunks: { offset: number; text: string }[] = [];
-  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  const marker = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = marker.exec(text)) !== null) {
-    if (m.index > start) chunks.push({ offset: start, text: text.slice(start, m.index) });
-    start = m.index;
+    if (m[1] === '---') {
+      if (m.index > start) chunks.push({ offset: start, text: text.slice(start, m.index) });
+      start = m.index;
+    } else {
+      // `...` ends a document: it stays with that document, and what follows starts a new one.
+      const nl = text.indexOf('\n', m.index);
+      const end = nl === -1 ? text.length : nl + 1;
+      chunks.push({ offset: start, text: text.slice(start, end) });
+      start = end;
+    }
   }
   chunks.push({ offset: start, text: text.slice(start) });
   return chunks.filter((c) => hasContent(c.text));

@@ -39,7 +39,7 @@ export function runRules(graph: ObjectGraph, rules: readonly Rule[], settings: R
     const overridden = setting?.explicit === true;
     const options = { ...(rule.meta.defaults ?? {}), ...(setting?.options ?? {}) };
     const report = (r: Report): void => {
-      const finding = toFinding(rule, r, overridden ? level : (r.severity ?? level));
+      const finding = toFinding(graph, rule, r, overridden ? level : (r.severity ?? level));
       if (!finding) return;
       if (isSuppressed(graph, rule.meta.id, r, finding)) result.suppressed++;
       else result.findings.push(finding);
@@ -54,7 +54,7 @@ export function runRules(graph: ObjectGraph, rules: readonly Rule[], settings: R
   return result;
 }
 
-function toFinding(rule: Rule, r: Report, severity: Severity): Finding | undefined {
+function toFinding(graph: ObjectGraph, rule: Rule, r: Report, severity: Severity): Finding | undefined {
   let location: Location;
   let identity: string;
   if (r.node) {
@@ -63,7 +63,10 @@ function toFinding(rule: Rule, r: Report, severity: Severity): Finding | undefin
     identity = `${refKey(manifest.ref)}#${manifest.source.listItem ?? ''}:${path.join('/')}${part === 'key' ? '@key' : ''}`;
   } else if (r.location) {
     location = r.location;
-    identity = `${r.location.range.startLine}:${r.message}`;
+    // No object to anchor to: the key on the reported line keeps the fingerprint stable when lines
+    // shift (only the key: a value may be a secret, and even its hash must not leave drydock).
+    const lineText = graphFile(graph, r.location.file)?.(r.location.range.startLine) ?? '';
+    identity = `${/^\s*(?:-\s+)?([^:#]*):/.exec(lineText)?.[1]?.trim() ?? ''}:${r.message}`;
   } else {
     return undefined;
   }

@@ -39,7 +39,7 @@ function checkRequirements(ctx: RuleContext, h: Holder): void {
         if (h.defaultLimits?.has(r)) continue;
         ctx.report({
           node: { manifest: h.manifest, path: at('requests', r) },
-          message: `${h.label} requests ${r} but sets no ${r} limit; ${r} cannot be overcommitted, so the API server requires a limit equal to the request and rejects the pod.`,
+          message: `${h.label} requests ${r} but sets no ${r} limit; ${r} cannot be overcommitted, so the API server requires a limit equal to the request and rejects the object.`,
         });
         continue;
       }
@@ -47,7 +47,7 @@ function checkRequirements(ctx: RuleContext, h: Holder): void {
       if (request && limit && compareQuantities(request, limit) !== 0) {
         ctx.report({
           node: { manifest: h.manifest, path: at('requests', r) },
-          message: `${h.label}: ${r} request ${formatQuantity(request)} must be equal to ${r} limit ${formatQuantity(limit)} (${r} cannot be overcommitted), so the API server rejects the pod.`,
+          message: `${h.label}: ${r} request ${formatQuantity(request)} must be equal to ${r} limit ${formatQuantity(limit)} (${r} cannot be overcommitted), so the API server rejects the object.`,
           related: [limitNode],
         });
       }
@@ -57,7 +57,7 @@ function checkRequirements(ctx: RuleContext, h: Holder): void {
     if (request && limit && compareQuantities(request, limit) > 0) {
       ctx.report({
         node: { manifest: h.manifest, path: at('requests', r) },
-        message: `${h.label}: ${r} request ${formatQuantity(request)} must be less than or equal to ${r} limit ${formatQuantity(limit)}, so the API server rejects the pod.`,
+        message: `${h.label}: ${r} request ${formatQuantity(request)} must be less than or equal to ${r} limit ${formatQuantity(limit)}, so the API server rejects the object.`,
         related: [limitNode],
       });
     }
@@ -71,7 +71,7 @@ export default defineRule({
     severity: 'error',
     description: 'A resource request greater than its limit, or an extended resource whose request and limit differ.',
     rationale:
-      'The API server rejects a pod whose request for a resource is greater than its limit, and a pod whose extended resource (a GPU, huge pages) has a request different from its limit or no limit. For a workload the controller cannot create any pod: the rollout never starts and FailedCreate events pile up.',
+      'The API server rejects a pod, or a workload whose pod template, has a request greater than its limit, or an extended resource (a GPU, huge pages) whose request differs from its limit or has no limit. When the limit is a LimitRange default, the workload is accepted but admission rejects every pod it tries to create, and only FailedCreate events tell why.',
   },
   check(ctx) {
     const defaultsIn = containerDefaultsLookup(ctx.graph.ofKind('LimitRange', ''));

@@ -19,7 +19,7 @@ describe('requests-exceed-limits details', () => {
     const init = at(findings, 19);
     expect(init.severity).toBe('error');
     expect(init.message).toBe(
-      'Container "setup" of Deployment/default/web: cpu request 2 must be less than or equal to cpu limit 1, so the API server rejects the pod.',
+      'Container "setup" of Deployment/default/web: cpu request 2 must be less than or equal to cpu limit 1, so the API server rejects the object.',
     );
     expect(init.related.map((r) => [r.note, r.range.startLine])).toEqual([['the cpu limit', 21]]);
     expect(at(findings, 28).message).toContain('memory request 64Mi must be less than or equal to memory limit 64M');
@@ -36,7 +36,7 @@ describe('requests-exceed-limits details', () => {
   it('checks pod-level resources', async () => {
     const [f] = await findingsOf('fail-pod-level.yaml');
     expect(f.message).toBe(
-      'The pod-level resources of Pod/default/pod-level: cpu request 2 must be less than or equal to cpu limit 1, so the API server rejects the pod.',
+      'The pod-level resources of Pod/default/pod-level: cpu request 2 must be less than or equal to cpu limit 1, so the API server rejects the object.',
     );
   });
 

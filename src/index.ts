@@ -1,6 +1,7 @@
 /**
  * drydock's public API: one engine for the CLI, the GitHub Action and the editor integration.
  */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DrydockConfig, Level } from './config/config.js';
 import type { Finding, Range } from './findings.js';
@@ -9,7 +10,9 @@ import { loadInputs, type LoadStats } from './resolver/load.js';
 import type { SourceFile } from './resolver/source-file.js';
 import { runRules, type RuleFailure, type RuleSetting } from './rules/engine.js';
 import { RULES } from './rules/index.js';
-import type { RuleMeta } from './rules/types.js';
+import type { RuleMeta, RunContext } from './rules/types.js';
+import { SchemaRegistry } from './schema/registry.js';
+import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from './schema/versions.js';
 
 export type { Finding, Location, Range, Severity, ObjectRef } from './findings.js';
 export type { DrydockConfig, Level, FailOn } from './config/config.js';
@@ -29,6 +32,10 @@ export interface LintOptions {
   ruleLevels?: Readonly<Record<string, Level>>;
   /** Bytes of standard input, for the input path "-". */
   stdin?: () => Promise<Uint8Array>;
+  /** Target Kubernetes version `X.Y` (overrides the config; default: the newest supported). */
+  kubernetesVersion?: string;
+  /** Folders of JSON Schemas in kubeconform's naming (added to the config's), relative to cwd. */
+  schemaDirs?: readonly string[];
 }
 
 export interface LintStats extends LoadStats {
@@ -79,6 +86,16 @@ export function resolveRuleSettings(config: DrydockConfig | undefined, overrides
   return settings;
 }
 
+export class LintOptionError extends Error {}
+
+/** Validates a target Kubernetes version (`1.29`, `v1.29.3`…); undefined means the newest supported. */
+export function resolveKubernetesVersion(input: string | undefined): string {
+  if (input === undefined) return DEFAULT_KUBERNETES_VERSION;
+  const parsed = parseKubernetesVersion(input);
+  if (!parsed.ok) throw new LintOptionError(parsed.error);
+  return parsed.version;
+}
+
 /** Lints files, directories and "-" (stdin). Never throws on bad input: it becomes findings. */
 export async function lint(inputs: readonly string[], options: LintOptions = {}): Promise<LintResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
@@ -90,7 +107,19 @@ export async function lint(inputs: readonly string[], options: LintOptions = {})
     stdin: options.stdin,
   });
   const settings = resolveRuleSettings(config, options.ruleLevels);
-  const engine = runRules(loaded.graph, RULES, settings);
+  const kubernetesVersion = resolveKubernetesVersion(options.kubernetesVersion ?? config.kubernetesVersion);
+  const schemaDirs = [...(config.schemaDirs ?? []), ...(options.schemaDirs ?? [])].map((d) => path.resolve(cwd, d));
+  for (const dir of schemaDirs) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new LintOptionError(`schema folder not found: ${path.relative(cwd, dir) || dir}`);
+  }
+  let registry: SchemaRegistry | undefined;
+  const run: RunContext = {
+    cwd,
+    kubernetesVersion,
+    schemaDirs,
+    schemas: () => (registry ??= new SchemaRegistry(loaded.graph, kubernetesVersion, schemaDirs)),
+  };
+  const engine = runRules(loaded.graph, RULES, settings, run);
   const count = (s: string): number => engine.findings.filter((f) => f.severity === s).length;
   return {
     findings: engine.findings,

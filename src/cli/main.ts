@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, findConfigFile, loadConfigFile, parseRuleFlag, type DrydockConfig, type FailOn, type Level } from '../config/config.js';
 import { atOrAbove } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
-import { lint } from '../index.js';
+import { lint, LintOptionError } from '../index.js';
 import { formatJson } from '../reporters/json.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { formatText } from '../reporters/text.js';
@@ -29,6 +29,9 @@ Options:
       --rule <id=level>            set a rule's level: off|error|warning|info (repeatable)
       --ignore <glob>              skip files matching the glob (repeatable)
   -n, --namespace <name>           namespace of objects that name none (default: default)
+  -k, --kubernetes-version <x.y>   target Kubernetes version for schemas and API removals
+                                   (default: the newest supported)
+      --schema-dir <dir>           folder of JSON Schemas in kubeconform's naming (repeatable)
       --list-rules                 list the rules and exit
   -q, --quiet                      report errors only
       --no-color                   disable colours (also: NO_COLOR=1)
@@ -67,6 +70,8 @@ export async function main(io: CliIo): Promise<number> {
         rule: { type: 'string', multiple: true },
         ignore: { type: 'string', multiple: true },
         namespace: { type: 'string', short: 'n' },
+        'kubernetes-version': { type: 'string', short: 'k' },
+        'schema-dir': { type: 'string', multiple: true },
         'list-rules': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         color: { type: 'boolean' },
@@ -114,6 +119,8 @@ export async function main(io: CliIo): Promise<number> {
       namespace: values.namespace,
       ruleLevels,
       stdin: io.stdin,
+      kubernetesVersion: values['kubernetes-version'],
+      schemaDirs: values['schema-dir'] ?? [],
     });
     if (result.missing.length > 0) {
       throw new UsageError(`no such file or directory: ${result.missing.join(', ')}`);
@@ -147,7 +154,7 @@ export async function main(io: CliIo): Promise<number> {
     if (failOn === 'never') return 0;
     return result.findings.some((f) => atOrAbove(f.severity, failOn)) ? 1 : 0;
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ConfigError || isArgError(err)) {
+    if (err instanceof UsageError || err instanceof ConfigError || err instanceof LintOptionError || isArgError(err)) {
       io.stderr(`drydock: ${errorMessage(err)}\n`);
       if (!(err instanceof ConfigError)) io.stderr('Run drydock --help for usage.\n');
       return 2;

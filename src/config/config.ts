@@ -18,6 +18,10 @@ export interface DrydockConfig {
   /** Namespace of namespaced objects that name none. */
   namespace?: string;
   failOn?: FailOn;
+  /** Target Kubernetes version `X.Y` (default: the newest supported). */
+  kubernetesVersion?: string;
+  /** Folders of JSON Schemas (kubeconform naming), relative to the working directory. */
+  schemaDirs?: string[];
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +55,8 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
       ignore: { type: 'array', items: { type: 'string' } },
       namespace: { type: 'string', minLength: 1 },
       failOn: { enum: ['error', 'warning', 'info', 'never'] },
+      kubernetesVersion: { type: 'string', pattern: '^v?\\d+\\.\\d+(\\.\\d+)?$' },
+      schemaDirs: { type: 'array', items: { type: 'string', minLength: 1 } },
     },
   };
 }
@@ -86,6 +92,9 @@ export function loadConfigFile(file: string, rules: readonly RuleMeta[]): Drydoc
 }
 
 export function validateConfig(value: unknown, rules: readonly RuleMeta[], label = 'config'): DrydockConfig {
+  const version = (value as { kubernetesVersion?: unknown } | null)?.kubernetesVersion;
+  if (typeof version === 'number')
+    throw new ConfigError(`${label}: kubernetesVersion must be a quoted string such as "1.30" (YAML reads 1.30 as the number ${version})`);
   const ajv = new Ajv({ allErrors: false, strict: false });
   const validate = ajv.compile(configSchema(rules));
   if (!validate(value)) throw new ConfigError(`${label}: ${describeError(validate.errors ?? [], value)}`);

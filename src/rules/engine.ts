@@ -3,7 +3,7 @@ import { compareFindings, SEVERITY_RANK, type Finding, type Location, type Sever
 import { refKey, type ObjectGraph } from '../resolver/graph.js';
 import { podTemplateOf } from '../k8s/pod-template.js';
 import type { Manifest } from '../resolver/manifest.js';
-import type { RelatedNode, Report, Rule } from './types.js';
+import type { RelatedNode, Report, Rule, RunContext } from './types.js';
 
 /** How one rule runs: its level ('off' skips it) and its options. */
 export interface RuleSetting {
@@ -30,7 +30,12 @@ export const IGNORE_ANNOTATION = 'drydock.io/ignore';
 const IGNORE_COMMENT = /#\s*drydock-ignore\b:?\s*([^#]*)/;
 
 /** Runs the enabled rules over the graph and turns their reports into located findings. */
-export function runRules(graph: ObjectGraph, rules: readonly Rule[], settings: ReadonlyMap<string, RuleSetting>): EngineResult {
+export function runRules(
+  graph: ObjectGraph,
+  rules: readonly Rule[],
+  settings: ReadonlyMap<string, RuleSetting>,
+  run: RunContext,
+): EngineResult {
   const result: EngineResult = { findings: [], suppressed: 0, failures: [] };
   for (const rule of rules) {
     const setting = settings.get(rule.meta.id);
@@ -45,13 +50,34 @@ export function runRules(graph: ObjectGraph, rules: readonly Rule[], settings: R
       else result.findings.push(finding);
     };
     try {
-      rule.check({ graph, options, report });
+      rule.check({ graph, run, options, report });
     } catch (error) {
       result.failures.push({ ruleId: rule.meta.id, error });
     }
   }
+  result.findings = dropSuperseded(result.findings, rules);
   result.findings.sort(compareFindings);
   return result;
+}
+
+/** Drops a finding when a rule that supersedes its rule reported the same place. */
+function dropSuperseded(findings: Finding[], rules: readonly Rule[]): Finding[] {
+  const supersededBy = new Map(rules.filter((r) => r.meta.supersededBy?.length).map((r) => [r.meta.id, new Set(r.meta.supersededBy)]));
+  if (supersededBy.size === 0) return findings;
+  const at = (f: Finding): string => `${f.location.file}:${f.location.range.startLine}:${f.location.range.startColumn}`;
+  const rulesAt = new Map<string, Set<string>>();
+  for (const f of findings) {
+    const key = at(f);
+    const set = rulesAt.get(key);
+    if (set) set.add(f.ruleId);
+    else rulesAt.set(key, new Set([f.ruleId]));
+  }
+  return findings.filter((f) => {
+    const betters = supersededBy.get(f.ruleId);
+    if (!betters) return true;
+    const here = rulesAt.get(at(f))!;
+    return ![...betters].some((id) => here.has(id));
+  });
 }
 
 function toFinding(graph: ObjectGraph, rule: Rule, r: Report, severity: Severity): Finding | undefined {

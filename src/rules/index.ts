@@ -21,10 +21,16 @@ import configKeySyntax from './config-key-syntax.js';
 import envSecretLiteral from './env-secret-literal.js';
 import ingressConflict from './ingress-conflict.js';
 import danglingIngressBackend from './dangling-ingress-backend.js';
+import schema from './schema.js';
+import deprecatedApi from './deprecated-api.js';
+import unknownKind from './unknown-kind.js';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
   objectShape,
+  schema,
+  deprecatedApi,
+  unknownKind,
   duplicateObject,
   invalidName,
   labelSyntax,

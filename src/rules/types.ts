@@ -2,6 +2,7 @@ import type { Location, Severity } from '../findings.js';
 import type { ObjectGraph } from '../resolver/graph.js';
 import type { Manifest } from '../resolver/manifest.js';
 import type { JsonPath, NodePart } from '../resolver/source-map.js';
+import type { SchemaRegistry } from '../schema/registry.js';
 
 export type RuleCategory =
   | 'syntax'
@@ -26,6 +27,11 @@ export interface RuleMeta {
   options?: Record<string, unknown>;
   /** Default option values. */
   defaults?: Record<string, unknown>;
+  /**
+   * Rules whose findings are more specific than this rule's: a finding of this rule at the same
+   * place as one of theirs is dropped (one wrong field, one finding).
+   */
+  supersededBy?: readonly string[];
 }
 
 /** A place in one object: the engine turns it into a file range. */
@@ -51,8 +57,21 @@ export interface Report {
   severity?: Severity;
 }
 
+/** Settings of the whole run that some rules need, and services built lazily on first use. */
+export interface RunContext {
+  /** The working directory (absolute): finding paths are relative to it. */
+  readonly cwd: string;
+  /** Target Kubernetes version, `X.Y`. */
+  readonly kubernetesVersion: string;
+  /** Absolute paths of user schema folders (`--schema-dir`). */
+  readonly schemaDirs: readonly string[];
+  /** Schemas for every kind: built in, from CRDs in the input, from schema folders. */
+  schemas(): SchemaRegistry;
+}
+
 export interface RuleContext {
   readonly graph: ObjectGraph;
+  readonly run: RunContext;
   /** The rule's options: config values over the rule's defaults. */
   readonly options: Readonly<Record<string, unknown>>;
   report(report: Report): void;

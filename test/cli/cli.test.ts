@@ -55,6 +55,15 @@ describe('exit codes and --fail-on', () => {
     expect(bad.stderr).toContain('no-such-rule');
     expect((await runCli(['--rule', 'dangling-service=loud', '-'], { stdin: '' })).code).toBe(2);
   });
+  it('exits 2 on an unsupported --kubernetes-version or a missing --schema-dir', async () => {
+    const version = await runCli(['--kubernetes-version', '2.0', '-'], { stdin: SERVICE_WITHOUT_PODS });
+    expect(version.code).toBe(2);
+    expect(version.stderr).toMatch(/1\.16/);
+    const dir = await runCli(['--schema-dir', 'no/such/schemas', '-'], { stdin: SERVICE_WITHOUT_PODS });
+    expect(dir.code).toBe(2);
+    expect(dir.stderr).toContain('no/such/schemas');
+    expect((await runCli(['-k', 'v1.29.4', '-'], { stdin: SERVICE_WITHOUT_PODS })).code).toBe(0);
+  });
   it('exits 2 when a path does not exist', async () => {
     const run = await runCli(['no/such/dir']);
     expect(run.code).toBe(2);
@@ -103,6 +112,12 @@ describe('--rule and config', () => {
     const run3 = await runCli(['.'], { cwd: dir3 });
     expect(run3.code).toBe(2);
     expect(run3.stderr).toMatch(/rules\.dangling-service/);
+  });
+  it('asks to quote kubernetesVersion in the config', async () => {
+    const dir = tempDir({ '.drydock.yaml': 'kubernetesVersion: 1.30\n' });
+    const run = await runCli(['.'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/quoted string/);
   });
   it('--config points at a file; a missing one exits 2', async () => {
     const dir = tempDir({ 'custom.yaml': 'rules:\n  duplicate-object: off\n', 'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n' });

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { RULES } from '../src/rules/index.js';
 
 export function rulesTable(): string {
-  const rows = RULES.map((r) => `| [\`${r.meta.id}\`](rules-docs/${r.meta.id}.md) | ${r.meta.severity} | ${r.meta.category} | ${r.meta.description.replace(/\|/g, '\\|')} |`);
+  const rows = RULES.map((r) => `| [\`${r.meta.id}\`](rules-docs/${r.meta.id}.md) | ${r.meta.defaultOff ? `off (${r.meta.severity} when on)` : r.meta.severity} | ${r.meta.category} | ${r.meta.description.replace(/\|/g, '\\|')} |`);
   return ['| rule | default | category | reports |', '|---|---|---|---|', ...rows].join('\n');
 }
 

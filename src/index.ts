@@ -12,6 +12,7 @@ import { runRules, type RuleFailure, type RuleSetting } from './rules/engine.js'
 import { RULES } from './rules/index.js';
 import type { RuleMeta, RunContext } from './rules/types.js';
 import { SchemaRegistry } from './schema/registry.js';
+import { externalMatcher } from './config/external.js';
 import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from './schema/versions.js';
 
 export type { Finding, Location, Range, Severity, ObjectRef } from './findings.js';
@@ -66,7 +67,7 @@ export function resolveRuleSettings(config: DrydockConfig | undefined, overrides
   const settings = new Map<string, RuleSetting>();
   for (const rule of RULES) {
     const entry = config?.rules?.[rule.meta.id];
-    let level: Level = rule.meta.severity;
+    let level: Level = rule.meta.defaultOff ? 'off' : rule.meta.severity;
     let options: Record<string, unknown> = {};
     let explicit = false;
     if (typeof entry === 'string') {
@@ -74,7 +75,8 @@ export function resolveRuleSettings(config: DrydockConfig | undefined, overrides
       explicit = true;
     } else if (entry) {
       explicit = entry.level !== undefined;
-      level = entry.level ?? level;
+      // Configuring an off-by-default rule (e.g. only its options) turns it on.
+      level = entry.level ?? rule.meta.severity;
       options = entry.options ?? {};
     }
     if (overrides[rule.meta.id] !== undefined) {
@@ -118,6 +120,8 @@ export async function lint(inputs: readonly string[], options: LintOptions = {})
     kubernetesVersion,
     schemaDirs,
     schemas: () => (registry ??= new SchemaRegistry(loaded.graph, kubernetesVersion, schemaDirs)),
+    references: config.references ?? 'default',
+    isExternal: externalMatcher(config.external ?? []),
   };
   const engine = runRules(loaded.graph, RULES, settings, run);
   const count = (s: string): number => engine.findings.filter((f) => f.severity === s).length;

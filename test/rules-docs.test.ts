@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, RULES } from '../src/index.js';
-import { ROOT } from './helpers/rule-tester.js';
+import { enableRule, ROOT } from './helpers/rule-tester.js';
 
 const DOCS = path.join(ROOT, 'rules-docs');
 const pages = readdirSync(DOCS).filter((n) => n.endsWith('.md') && n !== 'README.md' && n === n.toLowerCase());
@@ -21,8 +21,8 @@ function exampleUnder(text: string, heading: string): string | undefined {
   return /```ya?ml\n([\s\S]*?)```/.exec(section)?.[1];
 }
 
-function lintText(text: string) {
-  return lint(['-'], { cwd: ROOT, stdin: async () => new TextEncoder().encode(text) });
+function lintText(text: string, ruleId: string) {
+  return lint(['-'], enableRule(ruleId, { cwd: ROOT, stdin: async () => new TextEncoder().encode(text) }));
 }
 
 describe('rules-docs', () => {
@@ -54,13 +54,13 @@ describe('rules-docs', () => {
       it('failing example raises the rule', async () => {
         const example = exampleUnder(text, 'Failing example');
         expect(example, 'a ```yaml block under "## Failing example"').toBeDefined();
-        const result = await lintText(example!);
+        const result = await lintText(example!, id);
         expect(result.findings.map((f) => f.ruleId)).toContain(id);
       });
       it('passing example raises neither the rule nor any error', async () => {
         const example = exampleUnder(text, 'Passing example');
         expect(example, 'a ```yaml block under "## Passing example"').toBeDefined();
-        const result = await lintText(example!);
+        const result = await lintText(example!, id);
         expect(result.findings.filter((f) => f.ruleId === id || f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
       });
     });

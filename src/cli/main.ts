@@ -179,7 +179,7 @@ function listRules(format: Format): string {
   const metas = RULES.map((r) => r.meta);
   if (format !== 'text') {
     return JSON.stringify(
-      metas.map((m) => ({ id: m.id, severity: m.severity, category: m.category, description: m.description })),
+      metas.map((m) => ({ id: m.id, severity: m.severity, enabledByDefault: !m.defaultOff, category: m.category, description: m.description })),
       null,
       2,
     ) + '\n';
@@ -187,7 +187,7 @@ function listRules(format: Format): string {
   const idWidth = Math.max(...metas.map((m) => m.id.length));
   return (
     metas
-      .map((m) => `${m.id.padEnd(idWidth)}  ${m.severity.padEnd(7)}  ${m.category.padEnd(13)}  ${m.description}`)
+      .map((m) => `${m.id.padEnd(idWidth)}  ${(m.defaultOff ? 'off' : m.severity).padEnd(7)}  ${m.category.padEnd(13)}  ${m.description}`)
       .join('\n') + '\n'
   );
 }

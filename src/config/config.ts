@@ -22,6 +22,14 @@ export interface DrydockConfig {
   kubernetesVersion?: string;
   /** Folders of JSON Schemas (kubeconform naming), relative to the working directory. */
   schemaDirs?: string[];
+  /**
+   * How missing referenced objects are reported: `default` reports a missing object of a kind the
+   * input has none of at `info` (it is probably managed elsewhere); `strict` reports all at the
+   * rule's level.
+   */
+  references?: 'default' | 'strict';
+  /** Objects provided outside the input, as `Kind/namespace/name` (or `Kind/name`) globs. */
+  external?: string[];
 }
 
 export class ConfigError extends Error {}
@@ -57,6 +65,8 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
       failOn: { enum: ['error', 'warning', 'info', 'never'] },
       kubernetesVersion: { type: 'string', pattern: '^v?\\d+\\.\\d+(\\.\\d+)?$' },
       schemaDirs: { type: 'array', items: { type: 'string', minLength: 1 } },
+      references: { enum: ['default', 'strict'] },
+      external: { type: 'array', items: { type: 'string', pattern: '^[^/]+/[^/]+(/[^/]+)?$' } },
     },
   };
 }

@@ -40,7 +40,7 @@ export function toSarif(input: ReportInput): Sarif.Log {
     fullDescription: { text: m.rationale },
     helpUri: ruleDocsUrl(m.id),
     help: { text: `${m.description} ${m.rationale}`, markdown: `${m.description}\n\n${m.rationale}\n\n[Documentation](${ruleDocsUrl(m.id)})` },
-    defaultConfiguration: { level: LEVEL[m.severity] },
+    defaultConfiguration: { level: LEVEL[m.severity], enabled: !m.defaultOff },
     properties: { category: m.category, tags: [m.category] },
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));

@@ -44,7 +44,9 @@ export function runRules(
     const overridden = setting?.explicit === true;
     const options = { ...(rule.meta.defaults ?? {}), ...(setting?.options ?? {}) };
     const report = (r: Report): void => {
-      const finding = toFinding(graph, rule, r, overridden ? level : (r.severity ?? level));
+      let severity: Severity = overridden ? level : (r.severity ?? level);
+      if (r.maxSeverity && SEVERITY_RANK[r.maxSeverity] < SEVERITY_RANK[severity]) severity = r.maxSeverity;
+      const finding = toFinding(graph, rule, r, severity);
       if (!finding) return;
       if (isSuppressed(graph, rule.meta.id, r, finding)) result.suppressed++;
       else result.findings.push(finding);

@@ -24,6 +24,36 @@ import danglingIngressBackend from './dangling-ingress-backend.js';
 import schema from './schema.js';
 import deprecatedApi from './deprecated-api.js';
 import unknownKind from './unknown-kind.js';
+import danglingConfigRef from './dangling-config-ref.js';
+import danglingSecretRef from './dangling-secret-ref.js';
+import missingConfigKey from './missing-config-key.js';
+import danglingPvc from './dangling-pvc.js';
+import danglingServiceAccount from './dangling-service-account.js';
+import danglingImagePullSecret from './dangling-image-pull-secret.js';
+import danglingRoleRef from './dangling-role-ref.js';
+import statefulsetHeadlessService from './statefulset-headless-service.js';
+import danglingHpaTarget from './dangling-hpa-target.js';
+import hpaReplicasConflict from './hpa-replicas-conflict.js';
+import danglingPdb from './dangling-pdb.js';
+import pdbBlocksEviction from './pdb-blocks-eviction.js';
+import danglingNetworkPolicy from './dangling-network-policy.js';
+import selectorOverlap from './selector-overlap.js';
+import ingressTlsSecret from './ingress-tls-secret.js';
+import missingNamespace from './missing-namespace.js';
+import privilegedContainer from './privileged-container.js';
+import privilegeEscalation from './privilege-escalation.js';
+import runAsRoot from './run-as-root.js';
+import writableRootFs from './writable-root-fs.js';
+import hostNamespace from './host-namespace.js';
+import hostPath from './host-path.js';
+import hostPort from './host-port.js';
+import dangerousCapabilities from './dangerous-capabilities.js';
+import latestTag from './latest-tag.js';
+import automountToken from './automount-token.js';
+import podSecurity from './pod-security.js';
+import jobRestartPolicy from './job-restart-policy.js';
+import cronjobSchedule from './cronjob-schedule.js';
+import requiredLabels from './required-labels.js';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -50,6 +80,36 @@ export const RULES: readonly Rule[] = [
   envSecretLiteral,
   ingressConflict,
   danglingIngressBackend,
+  danglingConfigRef,
+  danglingSecretRef,
+  missingConfigKey,
+  danglingPvc,
+  danglingServiceAccount,
+  danglingImagePullSecret,
+  danglingRoleRef,
+  statefulsetHeadlessService,
+  danglingHpaTarget,
+  hpaReplicasConflict,
+  danglingPdb,
+  pdbBlocksEviction,
+  danglingNetworkPolicy,
+  selectorOverlap,
+  ingressTlsSecret,
+  missingNamespace,
+  privilegedContainer,
+  privilegeEscalation,
+  runAsRoot,
+  writableRootFs,
+  hostNamespace,
+  hostPath,
+  hostPort,
+  dangerousCapabilities,
+  latestTag,
+  automountToken,
+  podSecurity,
+  jobRestartPolicy,
+  cronjobSchedule,
+  requiredLabels,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -27,6 +27,8 @@ export interface RuleMeta {
   options?: Record<string, unknown>;
   /** Default option values. */
   defaults?: Record<string, unknown>;
+  /** Off unless the config or `--rule` turns it on (then at `severity`). */
+  defaultOff?: boolean;
   /**
    * Rules whose findings are more specific than this rule's: a finding of this rule at the same
    * place as one of theirs is dropped (one wrong field, one finding).
@@ -55,6 +57,11 @@ export interface Report {
   related?: (RelatedNode | Location)[];
   /** A rule may report some findings below its default level (e.g. a warning-level variant). */
   severity?: Severity;
+  /**
+   * The most this finding may be, whatever the configured level (e.g. `info` for a reference to
+   * a kind the input does not define at all).
+   */
+  maxSeverity?: Severity;
 }
 
 /** Settings of the whole run that some rules need, and services built lazily on first use. */
@@ -67,6 +74,10 @@ export interface RunContext {
   readonly schemaDirs: readonly string[];
   /** Schemas for every kind: built in, from CRDs in the input, from schema folders. */
   schemas(): SchemaRegistry;
+  /** `strict` reports every missing reference at the rule's level (config `references`). */
+  readonly references: 'default' | 'strict';
+  /** True for objects the config's `external:` globs declare as provided outside the input. */
+  isExternal(ref: { kind: string; namespace?: string; name: string }): boolean;
 }
 
 export interface RuleContext {

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { lint, type Finding, type LintOptions, type LintResult } from '../../src/index.js';
+import { lint, RULES, type Finding, type LintOptions, type LintResult } from '../../src/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'rules');
@@ -26,7 +26,7 @@ export function lintText(text: string, options: LintOptions = {}): Promise<LintR
 
 /** The findings of one rule on one of its fixtures; fails the test if any rule crashed. */
 export async function fixtureFindings(ruleId: string, fixture: string, options: LintOptions = {}): Promise<Finding[]> {
-  const result = await lintPaths([`test/fixtures/rules/${ruleId}/${fixture}`], options);
+  const result = await lintPaths([`test/fixtures/rules/${ruleId}/${fixture}`], enableRule(ruleId, options));
   expect(result.failures).toEqual([]);
   return result.findings.filter((f) => f.ruleId === ruleId);
 }
@@ -64,8 +64,16 @@ export function fixtureCases(ruleId: string): { name: string; path: string; pass
     .map((n) => ({ name: n, path: path.join(dir, n), passing: n.startsWith('pass') }));
 }
 
+/** Options that turn an off-by-default rule on at its default level (others stay as they are). */
+export function enableRule(ruleId: string, options: LintOptions = {}): LintOptions {
+  const meta = RULES.find((r) => r.meta.id === ruleId)?.meta;
+  if (!meta?.defaultOff || options.ruleLevels?.[ruleId] !== undefined) return options;
+  return { ...options, ruleLevels: { ...options.ruleLevels, [ruleId]: meta.severity } };
+}
+
 /** Registers the fixture tests of one rule. */
-export function describeRuleFixtures(ruleId: string, options: LintOptions = {}): void {
+export function describeRuleFixtures(ruleId: string, rawOptions: LintOptions = {}): void {
+  const options = enableRule(ruleId, rawOptions);
   describe(`${ruleId} fixtures`, () => {
     const cases = fixtureCases(ruleId);
     it('has at least one failing and one passing fixture', () => {

@@ -1,0 +1,7 @@
+// STUB: to be replaced by the real rule.
+import { defineRule } from './types.js';
+
+export default defineRule({
+  meta: { id: 'dangling-role-ref', category: 'correctness', severity: 'warning', description: 'STUB', rationale: 'STUB' },
+  check() {},
+});

@@ -1,5 +1,6 @@
 import { formatRef } from '../findings.js';
 import { formatSelector, isEmptySelector, selectorFromMap } from '../k8s/selector.js';
+import { customResourcesSelected } from '../k8s/operator-pods.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -19,6 +20,8 @@ export default defineRule({
       if (isEmptySelector(selector)) continue; // selector-less Services use manual Endpoints
       const matches = ctx.graph.selectPodTemplates(svc.ref.namespace ?? 'default', selector);
       if (matches.length > 0) continue;
+      // Pods made by an operator from a custom resource (Prometheus, Alertmanager…) carry its labels.
+      if (customResourcesSelected(ctx.graph, svc.ref.namespace ?? 'default', selector).length > 0) continue;
       ctx.report({
         node: { manifest: svc, path: ['spec', 'selector'] },
         message: `${formatRef(svc.ref)} selects ${formatSelector(selector)}, but no pod template in namespace "${svc.ref.namespace}" has these labels, so the Service gets no endpoints.`,

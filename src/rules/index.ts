@@ -54,6 +54,27 @@ import podSecurity from './pod-security.js';
 import jobRestartPolicy from './job-restart-policy.js';
 import cronjobSchedule from './cronjob-schedule.js';
 import requiredLabels from './required-labels.js';
+import imagePullPolicy from './image-pull-policy.js';
+import deprecatedServiceAccountField from './deprecated-service-account-field.js';
+import duplicateEnvVar from './duplicate-env-var.js';
+import sshPort from './ssh-port.js';
+import privilegedPort from './privileged-port.js';
+import unsafeSysctls from './unsafe-sysctls.js';
+import unsafeProcMount from './unsafe-proc-mount.js';
+import rbacWildcard from './rbac-wildcard.js';
+import rbacPodExec from './rbac-pod-exec.js';
+import clusterAdminBinding from './cluster-admin-binding.js';
+import rbacSensitiveAccess from './rbac-sensitive-access.js';
+import missingPdb from './missing-pdb.js';
+import missingAntiAffinity from './missing-anti-affinity.js';
+import hpaReplicaRange from './hpa-replica-range.js';
+import exposedService from './exposed-service.js';
+import ingressWithoutTls from './ingress-without-tls.js';
+import configmapSecret from './configmap-secret.js';
+import minReplicas from './min-replicas.js';
+import controllerRestartPolicy from './controller-restart-policy.js';
+import missingNetworkPolicy from './missing-network-policy.js';
+import missingEphemeralStorageLimit from './missing-ephemeral-storage-limit.js';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -110,6 +131,27 @@ export const RULES: readonly Rule[] = [
   jobRestartPolicy,
   cronjobSchedule,
   requiredLabels,
+  imagePullPolicy,
+  deprecatedServiceAccountField,
+  duplicateEnvVar,
+  sshPort,
+  privilegedPort,
+  unsafeSysctls,
+  unsafeProcMount,
+  rbacWildcard,
+  rbacPodExec,
+  clusterAdminBinding,
+  rbacSensitiveAccess,
+  missingPdb,
+  missingAntiAffinity,
+  hpaReplicaRange,
+  exposedService,
+  ingressWithoutTls,
+  configmapSecret,
+  minReplicas,
+  controllerRestartPolicy,
+  missingNetworkPolicy,
+  missingEphemeralStorageLimit,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,3 @@
+import { describeRuleFixtures } from '../helpers/rule-tester.js';
+
+describeRuleFixtures('missing-network-policy');

@@ -51,7 +51,25 @@ export function grantedVerbs(rule: PolicyRule, group: string, resource: string, 
   return verbs.filter((v) => rule.verbs.includes(v));
 }
 
-/** True when the rule grants every verb on every resource of every group (like cluster-admin). */
-export function isFullWildcard(rule: PolicyRule): boolean {
-  return rule.verbs.includes('*') && rule.apiGroups.includes('*') && rule.resources.includes('*') && rule.resourceNames.length === 0;
+
+const ALL_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
+
+/** True when the rule allows every usual verb (or `*`) on every resource of every API group. */
+export function allowsEverything(rule: PolicyRule): boolean {
+  if (!rule.apiGroups.includes('*') || !rule.resources.includes('*') || rule.resourceNames.length > 0) return false;
+  return rule.verbs.includes('*') || ALL_VERBS.every((v) => rule.verbs.includes(v));
+}
+
+/**
+ * Roles and bindings the cluster itself manages: `system:` names (reserved by Kubernetes), objects
+ * labelled `kubernetes.io/bootstrapping: rbac-defaults`, and copies of the default ClusterRoles
+ * (cluster-admin, admin, edit, view) found in dumps of a cluster. Their grants are not the input's
+ * own choices.
+ */
+export function isPlatformManaged(object: Manifest): boolean {
+  const name = object.ref.name;
+  if (name.startsWith('system:')) return true;
+  const labels = object.object.metadata.labels;
+  if (isRecord(labels) && labels['kubernetes.io/bootstrapping'] === 'rbac-defaults') return true;
+  return object.ref.kind === 'ClusterRole' && ['cluster-admin', 'admin', 'edit', 'view'].includes(name);
 }

@@ -1,6 +1,6 @@
 import { formatRef } from '../findings.js';
 import { RBAC_GROUP, roleRefOf } from '../k8s/rbac.js';
-import { isFullWildcard, policyRulesOf } from '../k8s/rbac-policy.js';
+import { allowsEverything, isPlatformManaged, policyRulesOf } from '../k8s/rbac-policy.js';
 import { isRecord } from '../k8s/values.js';
 import type { Manifest } from '../resolver/manifest.js';
 import { defineRule } from './types.js';
@@ -28,6 +28,7 @@ export default defineRule({
   check(ctx) {
     const bindings = [...ctx.graph.ofKind('ClusterRoleBinding', RBAC_GROUP), ...ctx.graph.ofKind('RoleBinding', RBAC_GROUP)].sort((a, b) => a.index - b.index);
     for (const binding of bindings) {
+      if (isPlatformManaged(binding)) continue; // system: bindings are the cluster's own (system:masters…)
       const ref = roleRefOf(binding.object);
       if (!ref || ref.name === undefined || (ref.kind !== 'ClusterRole' && ref.kind !== 'Role')) continue;
       let role: string | undefined;
@@ -39,7 +40,7 @@ export default defineRule({
           namespace: ref.kind === 'Role' ? binding.ref.namespace : undefined,
           name: ref.name,
         });
-        if (target && policyRulesOf(target).some(isFullWildcard)) role = `${formatRef(target.ref)}, which allows every verb on every resource`;
+        if (target && policyRulesOf(target).some(allowsEverything)) role = `${formatRef(target.ref)}, which allows every action on every resource`;
       }
       if (!role) continue;
       const scope = binding.ref.kind === 'ClusterRoleBinding' ? 'of the whole cluster' : `of namespace "${binding.ref.namespace}"`;

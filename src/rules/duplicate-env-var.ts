@@ -27,7 +27,7 @@ export default defineRule({
           }
           ctx.report({
             node: { manifest: entry.manifest, path: [...c.path, 'env', i, 'name'] },
-            message: `Env var "${e.name}" is defined twice in ${containerLabel(c)} of ${formatRef(entry.manifest.ref)}, and the kubelet keeps only the last definition, so the earlier ones are silently ignored.`,
+            message: `Env var "${e.name}" is defined again in ${containerLabel(c)} of ${formatRef(entry.manifest.ref)}, and the kubelet keeps only the last definition, so the earlier ones are silently ignored.`,
             related: [{ node: { manifest: entry.manifest, path: [...c.path, 'env', earlier, 'name'] }, note: 'the earlier definition' }],
           });
         });

@@ -75,6 +75,16 @@ import minReplicas from './min-replicas.js';
 import controllerRestartPolicy from './controller-restart-policy.js';
 import missingNetworkPolicy from './missing-network-policy.js';
 import missingEphemeralStorageLimit from './missing-ephemeral-storage-limit.js';
+import pdbNoPolicy from './pdb-no-policy.js';
+import pdbUnhealthyEvictionPolicy from './pdb-unhealthy-eviction-policy.js';
+import recreateStrategy from './recreate-strategy.js';
+import defaultServiceAccount from './default-service-account.js';
+import jobTtl from './job-ttl.js';
+import cronjobDeadline from './cronjob-deadline.js';
+import hostProcess from './host-process.js';
+import secretInEnv from './secret-in-env.js';
+import requiredAnnotations from './required-annotations.js';
+import danglingNetworkPolicyPeer from './dangling-network-policy-peer.js';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -152,6 +162,16 @@ export const RULES: readonly Rule[] = [
   controllerRestartPolicy,
   missingNetworkPolicy,
   missingEphemeralStorageLimit,
+  pdbNoPolicy,
+  pdbUnhealthyEvictionPolicy,
+  recreateStrategy,
+  defaultServiceAccount,
+  jobTtl,
+  cronjobDeadline,
+  hostProcess,
+  secretInEnv,
+  requiredAnnotations,
+  danglingNetworkPolicyPeer,
 ];
 
 export function ruleById(id: string): Rule | undefined {

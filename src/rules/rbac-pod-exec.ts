@@ -1,5 +1,5 @@
 import { formatRef } from '../findings.js';
-import { grantedVerbs, policyRulesOf, rolesOf } from '../k8s/rbac-policy.js';
+import { grantedVerbs, policyRulesOf, isPlatformManaged, rolesOf } from '../k8s/rbac-policy.js';
 import { defineRule } from './types.js';
 
 const SUBRESOURCES = ['pods/exec', 'pods/attach'];
@@ -15,6 +15,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const role of rolesOf(ctx.graph)) {
+      if (isPlatformManaged(role)) continue; // system: roles and copies of the built-in ones
       for (const rule of policyRulesOf(role)) {
         const granted = SUBRESOURCES.filter((sub) => grantedVerbs(rule, '', sub, ['create', 'get']).length > 0);
         if (granted.length === 0) continue;

@@ -1,5 +1,5 @@
 import { formatRef } from '../findings.js';
-import { grantedVerbs, policyRulesOf, rolesOf, type PolicyRule } from '../k8s/rbac-policy.js';
+import { grantedVerbs, policyRulesOf, isPlatformManaged, rolesOf, type PolicyRule } from '../k8s/rbac-policy.js';
 import { defineRule } from './types.js';
 
 const WORKLOADS: [string, string][] = [
@@ -39,6 +39,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const role of rolesOf(ctx.graph)) {
+      if (isPlatformManaged(role)) continue; // system: roles and copies of the built-in ones
       for (const rule of policyRulesOf(role)) {
         const grants = sensitiveGrants(rule);
         if (grants.length === 0) continue;

@@ -1,5 +1,5 @@
 import { formatRef } from '../findings.js';
-import { policyRulesOf, rolesOf } from '../k8s/rbac-policy.js';
+import { policyRulesOf, isPlatformManaged, rolesOf } from '../k8s/rbac-policy.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
@@ -14,6 +14,7 @@ export default defineRule({
   check(ctx) {
     const READ = new Set(['get', 'list', 'watch']);
     for (const role of rolesOf(ctx.graph)) {
+      if (isPlatformManaged(role)) continue; // system: roles and copies of the built-in ones
       const raw = role.object.rules as unknown[];
       for (const rule of policyRulesOf(role)) {
         const anyVerb = rule.verbs.includes('*');

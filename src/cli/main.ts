@@ -6,9 +6,11 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, findConfigFile, loadConfigFile, parseRuleFlag, type DrydockConfig, type FailOn, type Level } from '../config/config.js';
+import { resolveSimulationOptions, type SimulationOptions } from '../config/simulation.js';
 import { atOrAbove } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
-import { lint, LintOptionError } from '../index.js';
+import { lint, LintOptionError, simulateInputs, type LintOptions } from '../index.js';
+import { renderSimText, simView } from '../sim/render.js';
 import { formatJson } from '../reporters/json.js';
 import { formatSarif } from '../reporters/sarif.js';
 import { formatText } from '../reporters/text.js';
@@ -16,9 +18,12 @@ import { FORMATS, type Format, type ReportInput } from '../reporters/types.js';
 import { PACKAGE } from '../version.js';
 
 const HELP = `Usage: drydock [options] [paths...]
+       drydock sim [options] [paths...]
 
 Lint Kubernetes manifests: files, directories (recursively: .yaml, .yml, .json) or - for stdin.
-With no path, the current directory is linted.
+With no path, the current directory is linted. The dry-run simulation (controllers, admission,
+scheduler, volumes, endpoints, rolling updates, node drains) runs as part of linting; \`drydock sim\`
+prints the simulated cluster instead of findings (--format text|json).
 
 Options:
   -f, --format <text|json|sarif>   output format (default: text)
@@ -32,6 +37,10 @@ Options:
   -k, --kubernetes-version <x.y>   target Kubernetes version for schemas and API removals
                                    (default: the newest supported)
       --schema-dir <dir>           folder of JSON Schemas in kubeconform's naming (repeatable)
+      --cluster <file>             simulate on the Node, StorageClass and PersistentVolume objects
+                                   of this file, e.g. kubectl get nodes -o yaml (default: config
+                                   cluster:, else a built-in cluster of 3 workers and a control plane)
+      --no-sim                     skip the dry-run simulation
       --list-rules                 list the rules and exit
   -q, --quiet                      report errors only
       --no-color                   disable colours (also: NO_COLOR=1)
@@ -72,6 +81,8 @@ export async function main(io: CliIo): Promise<number> {
         namespace: { type: 'string', short: 'n' },
         'kubernetes-version': { type: 'string', short: 'k' },
         'schema-dir': { type: 'string', multiple: true },
+        cluster: { type: 'string' },
+        'no-sim': { type: 'boolean' },
         'list-rules': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         color: { type: 'boolean' },
@@ -112,7 +123,9 @@ export async function main(io: CliIo): Promise<number> {
       ruleLevels[id] = level;
     }
 
-    const result = await lint(positionals, {
+    const simulation = resolveSimulationOptions({ cluster: values.cluster, noSim: values['no-sim'] }, config, io.cwd);
+
+    const options: LintOptions & SimulationOptions = {
       cwd: io.cwd,
       config,
       ignore: values.ignore ?? [],
@@ -121,7 +134,21 @@ export async function main(io: CliIo): Promise<number> {
       stdin: io.stdin,
       kubernetesVersion: values['kubernetes-version'],
       schemaDirs: values['schema-dir'] ?? [],
-    });
+      // consumed by the simulator: `cluster` (absolute path), `clusterProfile` (already loaded) and `simulate`.
+      ...simulation,
+    };
+    if (positionals[0] === 'sim') {
+      if (values['no-sim']) throw new UsageError('--no-sim makes no sense with drydock sim');
+      if (format === 'sarif') throw new UsageError('drydock sim prints text or json');
+      const simulated = await simulateInputs(positionals.slice(1), options);
+      if (simulated.missing.length > 0) throw new UsageError(`no such file or directory: ${simulated.missing.join(', ')}`);
+      const view = simView(simulated.simulation);
+      const out = format === 'json' ? `${JSON.stringify(view, null, 2)}\n` : renderSimText(view);
+      if (values.output) writeFileSync(path.resolve(io.cwd, values.output), out);
+      else io.stdout(out);
+      return 0;
+    }
+    const result = await lint(positionals, options);
     if (result.missing.length > 0) {
       throw new UsageError(`no such file or directory: ${result.missing.join(', ')}`);
     }

@@ -30,6 +30,12 @@ export interface DrydockConfig {
   references?: 'default' | 'strict';
   /** Objects provided outside the input, as `Kind/namespace/name` (or `Kind/name`) globs. */
   external?: string[];
+  /**
+   * File of Node, StorageClass and PersistentVolume objects the simulator uses instead of its
+   * built-in cluster profile. Written relative to the config file's folder; `loadConfigFile`
+   * returns it absolute. `--cluster` overrides it.
+   */
+  cluster?: string;
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +73,7 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
       schemaDirs: { type: 'array', items: { type: 'string', minLength: 1 } },
       references: { enum: ['default', 'strict'] },
       external: { type: 'array', items: { type: 'string', pattern: '^[^/]+/[^/]+(/[^/]+)?$' } },
+      cluster: { type: 'string', minLength: 1 },
     },
   };
 }
@@ -98,7 +105,9 @@ export function loadConfigFile(file: string, rules: readonly RuleMeta[]): Drydoc
     throw new ConfigError(`${file}:${e.linePos?.[0].line ?? 1}: invalid YAML in config: ${e.message.split('\n')[0]}`);
   }
   const value = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as unknown;
-  return validateConfig(value, rules, file);
+  const config = validateConfig(value, rules, file);
+  if (config.cluster !== undefined) config.cluster = path.resolve(path.dirname(file), config.cluster);
+  return config;
 }
 
 export function validateConfig(value: unknown, rules: readonly RuleMeta[], label = 'config'): DrydockConfig {

@@ -718,3 +718,40 @@ export function formatPodSecurityViolations(violations: readonly PodSecurityViol
   const parts = [...byCheck.values()].map((e) => (e.details.length ? `${e.reason} (${e.details.join('; ')})` : e.reason));
   return `violates PodSecurity ${q(policy)}: ${parts.join(', ')}`;
 }
+
+/** Pod Security Admission is on by default from Kubernetes 1.23 (beta); before, the labels do nothing. */
+export const FIRST_ENFORCING_MINOR = 23;
+
+/** The policy a Namespace's labels make admission enforce. */
+export interface NamespacePolicy {
+  level: PodSecurityLevel;
+  /** `restricted:latest`, as admission names the policy in its message. */
+  name: string;
+  /** Policy minor version to evaluate. */
+  version: number;
+  /** Why the level differs from the label, when it does. */
+  note: string;
+  /** True when the version label pins a valid version (not latest). */
+  pinned: boolean;
+}
+
+/**
+ * The policy a Namespace enforces on a cluster of minor version `clusterMinor`, or undefined when
+ * it enforces nothing (no label, `privileged`, or a cluster before 1.23). Admission reads an
+ * invalid level as restricted and an invalid version as latest; `latest` and a version newer than
+ * the cluster mean the cluster's own.
+ */
+export function namespacePolicy(namespace: { object: { metadata: Record<string, unknown> } }, clusterMinor: number): NamespacePolicy | undefined {
+  if (clusterMinor < FIRST_ENFORCING_MINOR) return undefined;
+  const labels = namespace.object.metadata.labels;
+  if (!isRecord(labels)) return undefined;
+  const levelLabel = labels[PSA_ENFORCE_LABEL];
+  if (typeof levelLabel !== 'string' || levelLabel === 'privileged') return undefined;
+  const valid = levelLabel === 'baseline' || levelLabel === 'restricted';
+  const level: PodSecurityLevel = valid ? levelLabel : 'restricted';
+  const pinned = parsePolicyVersion(labels[PSA_ENFORCE_VERSION_LABEL]);
+  const shownVersion = pinned === undefined || pinned === Number.POSITIVE_INFINITY ? 'latest' : `v1.${pinned}`;
+  const version = Math.min(pinned ?? Number.POSITIVE_INFINITY, clusterMinor);
+  const note = valid ? '' : ` (the label value "${levelLabel}" is not a level, so admission enforces restricted)`;
+  return { level, name: `${level}:${shownVersion}`, version, note, pinned: shownVersion !== 'latest' };
+}

@@ -41,6 +41,7 @@ export default defineRule({
     id: 'config-key-syntax',
     category: 'configuration',
     severity: 'error',
+    rejectsObject: true,
     description:
       'ConfigMap and Secret keys and values that the API server rejects: bad key syntax, keys in both data and binaryData, invalid base64, non-string values, and data over 1 MiB.',
     rationale:

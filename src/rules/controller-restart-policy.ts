@@ -8,6 +8,7 @@ export default defineRule({
     id: 'controller-restart-policy',
     category: 'correctness',
     severity: 'error',
+    rejectsObject: true,
     description: 'A Deployment, ReplicaSet, StatefulSet, DaemonSet or ReplicationController whose pod template sets restartPolicy to something other than Always.',
     rationale:
       'Controllers of long-running pods recreate pods that stop, so they accept only restartPolicy: Always in their pod template; the API server rejects the object with "Unsupported value", and the whole apply fails.',

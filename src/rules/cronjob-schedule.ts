@@ -17,6 +17,7 @@ export default defineRule({
     id: 'cronjob-schedule',
     category: 'correctness',
     severity: 'error',
+    rejectsObject: true,
     description: 'A CronJob schedule or timeZone that Kubernetes rejects, or a schedule that never fires or steps past its range.',
     rationale:
       'The API server parses spec.schedule with the standard five-field cron syntax and loads spec.timeZone from the IANA database: a schedule it cannot parse, TZ= or CRON_TZ= in the schedule, or an unknown zone makes the CronJob fail at apply time. A schedule that names only impossible dates (February 30) is accepted but never creates a Job.',

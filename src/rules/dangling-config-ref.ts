@@ -11,6 +11,7 @@ export default defineRule({
     id: 'dangling-config-ref',
     category: 'configuration',
     severity: 'warning',
+    supersededBy: ['config-error'],
     description: 'A pod template references a ConfigMap (env, envFrom, volume or projected volume) that is not in its namespace in the input.',
     rationale:
       'The kubelet reads referenced ConfigMaps from the pod namespace when it starts a container or mounts a volume. A missing ConfigMap leaves the container in CreateContainerConfigError (env, envFrom) or the pod stuck in ContainerCreating with FailedMount events (volumes), unless the reference is marked optional.',

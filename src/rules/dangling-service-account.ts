@@ -8,6 +8,7 @@ export default defineRule({
     id: 'dangling-service-account',
     category: 'security',
     severity: 'warning',
+    supersededBy: ['admission-rejected'],
     description: 'A pod template runs as a ServiceAccount (other than "default") that is not in its namespace in the input.',
     rationale:
       'The ServiceAccount admission plugin rejects a pod whose ServiceAccount does not exist in its namespace: a controller records FailedCreate events and runs no pods at all. The ServiceAccount is also the pod\'s identity for RBAC, so one created by hand to unblock the rollout carries permissions nobody reviewed with the workload.',

@@ -24,6 +24,7 @@ export default defineRule({
     id: 'deprecated-api',
     category: 'configuration',
     severity: 'warning',
+    rejectsObject: true,
     description:
       'An apiVersion/kind that the target Kubernetes version has removed (error), does not have yet (error) or deprecates (warning).',
     rationale:

@@ -62,6 +62,13 @@ export function runRules(
   return result;
 }
 
+/** The results of two runs over the same graph (e.g. the simulation's rules after the others), as one. */
+export function mergeResults(a: EngineResult, b: EngineResult, rules: readonly Rule[]): EngineResult {
+  const findings = dropSuperseded([...a.findings, ...b.findings], rules);
+  findings.sort(compareFindings);
+  return { findings, suppressed: a.suppressed + b.suppressed, failures: [...a.failures, ...b.failures] };
+}
+
 /** Drops a finding when a rule that supersedes its rule reported the same place. */
 function dropSuperseded(findings: Finding[], rules: readonly Rule[]): Finding[] {
   const supersededBy = new Map(rules.filter((r) => r.meta.supersededBy?.length).map((r) => [r.meta.id, new Set(r.meta.supersededBy)]));

@@ -85,6 +85,18 @@ import hostProcess from './host-process.js';
 import secretInEnv from './secret-in-env.js';
 import requiredAnnotations from './required-annotations.js';
 import danglingNetworkPolicyPeer from './dangling-network-policy-peer.js';
+import danglingServiceMonitor from './dangling-service-monitor.js';
+import unschedulable from './unschedulable.js';
+import pvcUnbound from './pvc-unbound.js';
+import quotaExceeded from './quota-exceeded.js';
+import limitrangeViolation from './limitrange-violation.js';
+import admissionRejected from './admission-rejected.js';
+import configError from './config-error.js';
+import noReadyEndpoints from './no-ready-endpoints.js';
+import daemonsetNoNodes from './daemonset-no-nodes.js';
+import rolloutStuck from './rollout-stuck.js';
+import drainBlocked from './drain-blocked.js';
+import hpaNoRequests from './hpa-no-requests.js';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -172,6 +184,18 @@ export const RULES: readonly Rule[] = [
   secretInEnv,
   requiredAnnotations,
   danglingNetworkPolicyPeer,
+  danglingServiceMonitor,
+  unschedulable,
+  pvcUnbound,
+  quotaExceeded,
+  limitrangeViolation,
+  admissionRejected,
+  configError,
+  noReadyEndpoints,
+  daemonsetNoNodes,
+  rolloutStuck,
+  drainBlocked,
+  hpaNoRequests,
 ];
 
 export function ruleById(id: string): Rule | undefined {

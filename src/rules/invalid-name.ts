@@ -33,6 +33,7 @@ export default defineRule({
     id: 'invalid-name',
     category: 'correctness',
     severity: 'error',
+    rejectsObject: true,
     description:
       'An object, generateName prefix, namespace, container, volume or container port name that the API server rejects.',
     rationale:

@@ -13,6 +13,7 @@ export default defineRule({
     id: 'invalid-probe',
     category: 'correctness',
     severity: 'error',
+    rejectsObject: true,
     description: 'A probe the API server rejects: no or several handlers, out-of-range timing, or a probe where none is allowed.',
     rationale:
       'The API server validates probes when the object is created: a probe with no handler or with two, a negative timing value, a successThreshold other than 1 on a liveness or startup probe, a terminationGracePeriodSeconds on a readiness probe, or any probe or lifecycle hook on a regular init container makes the whole object invalid, so the workload is never created or updated.',

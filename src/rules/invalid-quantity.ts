@@ -77,6 +77,7 @@ export default defineRule({
     id: 'invalid-quantity',
     category: 'correctness',
     severity: 'error',
+    rejectsObject: true,
     description: 'A resource quantity that does not parse, or is negative (or fractional, or zero) where Kubernetes forbids it.',
     rationale:
       'Quantities such as `512Mi` or `250m` are parsed by the API server. A typo such as `1GB`, `1K` or `500 Mi` does not parse, and a negative request, a fractional GPU count or a zero-sized claim fails validation, so the whole object is rejected at apply time and nothing of it reaches the cluster.',

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'job-restart-policy',
     category: 'correctness',
     severity: 'error',
+    rejectsObject: true,
     description: 'A Job or CronJob whose pod template leaves restartPolicy unset or sets it to Always (or OnFailure with a podFailurePolicy).',
     rationale:
       'A pod restartPolicy left unset defaults to Always, and the API server accepts only OnFailure or Never in the pod template of a Job or of a CronJob\'s job template: the Job or CronJob is rejected at apply time. With a podFailurePolicy, only Never is accepted.',

@@ -14,6 +14,7 @@ export default defineRule({
     id: 'label-syntax',
     category: 'correctness',
     severity: 'error',
+    rejectsObject: true,
     description:
       'Label and annotation keys, label values and selector labels that the API server rejects, non-string values, and oversized annotations.',
     rationale:

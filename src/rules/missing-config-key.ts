@@ -7,6 +7,7 @@ export default defineRule({
     id: 'missing-config-key',
     category: 'configuration',
     severity: 'error',
+    supersededBy: ['config-error'],
     description: 'A pod template reads a key that the referenced ConfigMap or Secret in the input does not have.',
     rationale:
       'The kubelet looks the key up when it starts the container or mounts the volume. For env vars (configMapKeyRef, secretKeyRef) a missing key leaves the container in CreateContainerConfigError; for volume items the mount fails and the pod stays in ContainerCreating. Env vars read only a ConfigMap\'s data, never binaryData. Only references marked optional tolerate a missing key.',

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'object-shape',
     category: 'syntax',
     severity: 'error',
+    rejectsObject: true,
     description: 'A document that is not an object with string apiVersion, kind and metadata.name (or generateName).',
     rationale:
       'The API server identifies every object by apiVersion, kind and name; a document missing one of them is rejected before any other check, and drydock cannot check it either.',

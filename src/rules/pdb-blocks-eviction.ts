@@ -32,6 +32,7 @@ export default defineRule({
     id: 'pdb-blocks-eviction',
     category: 'reliability',
     severity: 'warning',
+    supersededBy: ['drain-blocked'],
     description: 'A PodDisruptionBudget that can never allow an eviction (maxUnavailable 0, or minAvailable at or above the replicas it covers).',
     rationale:
       'The eviction API refuses to evict a pod while the disruption budget allows no disruption. With maxUnavailable 0, or a minAvailable that equals or exceeds the replicas of the covered workloads, that is always the case: kubectl drain, the cluster autoscaler and managed node upgrades wait on such pods forever, so nodes cannot be drained and cluster upgrades stall.',

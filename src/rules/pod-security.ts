@@ -1,47 +1,7 @@
 import { formatRef } from '../findings.js';
-import {
-  evaluatePodSecurity,
-  parsePolicyVersion,
-  PSA_ENFORCE_LABEL,
-  PSA_ENFORCE_VERSION_LABEL,
-  type PodSecurityLevel,
-} from '../k8s/pod-security.js';
-import { isRecord } from '../k8s/values.js';
+import { evaluatePodSecurity, namespacePolicy, PSA_ENFORCE_LABEL, PSA_ENFORCE_VERSION_LABEL } from '../k8s/pod-security.js';
 import type { Manifest } from '../resolver/manifest.js';
 import { defineRule, type RelatedNode } from './types.js';
-
-/** Pod Security Admission is on by default from Kubernetes 1.23 (beta); before, the labels do nothing. */
-const FIRST_ENFORCING_MINOR = 23;
-
-interface NamespacePolicy {
-  level: PodSecurityLevel;
-  /** `restricted:latest`, as admission names the policy in its message. */
-  name: string;
-  /** Policy minor version to evaluate. */
-  version: number;
-  /** Why the level differs from the label, when it does. */
-  note: string;
-  /** True when the version label pins a valid version (not latest). */
-  pinned: boolean;
-}
-
-/** The enforced policy of a Namespace, or undefined when it enforces nothing (no label, `privileged`). */
-function enforcedPolicy(ns: Manifest, clusterMinor: number): NamespacePolicy | undefined {
-  const labels = ns.object.metadata.labels;
-  if (!isRecord(labels)) return undefined;
-  const levelLabel = labels[PSA_ENFORCE_LABEL];
-  if (typeof levelLabel !== 'string' || levelLabel === 'privileged') return undefined;
-  // Admission reads an invalid level as restricted and an invalid version as latest.
-  const valid = levelLabel === 'baseline' || levelLabel === 'restricted';
-  const level: PodSecurityLevel = valid ? levelLabel : 'restricted';
-  const versionLabel = labels[PSA_ENFORCE_VERSION_LABEL];
-  const pinned = parsePolicyVersion(versionLabel);
-  const shownVersion = pinned === undefined || pinned === Number.POSITIVE_INFINITY ? 'latest' : `v1.${pinned}`;
-  // `latest` is the newest policy the API server knows; a newer pinned version means the same.
-  const version = Math.min(pinned ?? Number.POSITIVE_INFINITY, clusterMinor);
-  const note = valid ? '' : ` (the label value "${levelLabel}" is not a level, so admission enforces restricted)`;
-  return { level, name: `${level}:${shownVersion}`, version, note, pinned: shownVersion !== 'latest' };
-}
 
 /** How the workload fails: bare Pods at apply, controller-made pods at creation. */
 function outcome(manifest: Manifest): string {
@@ -69,12 +29,11 @@ export default defineRule({
   },
   check(ctx) {
     const clusterMinor = Number(/^1\.(\d+)$/.exec(ctx.run.kubernetesVersion)?.[1] ?? Number.POSITIVE_INFINITY);
-    if (clusterMinor < FIRST_ENFORCING_MINOR) return;
     const seen = new Set<string>();
     for (const ns of ctx.graph.ofKind('Namespace', '')) {
       if (seen.has(ns.ref.name)) continue;
       seen.add(ns.ref.name);
-      const policy = enforcedPolicy(ns, clusterMinor);
+      const policy = namespacePolicy(ns, clusterMinor);
       if (!policy) continue;
       const related: RelatedNode[] = [
         {

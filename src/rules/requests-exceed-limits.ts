@@ -69,6 +69,7 @@ export default defineRule({
     id: 'requests-exceed-limits',
     category: 'resources',
     severity: 'error',
+    rejectsObject: true,
     description: 'A resource request greater than its limit, or an extended resource whose request and limit differ.',
     rationale:
       'The API server rejects a pod, or a workload whose pod template, has a request greater than its limit, or an extended resource (a GPU, huge pages) whose request differs from its limit or has no limit. When the limit is a LimitRange default, the workload is accepted but admission rejects every pod it tries to create, and only FailedCreate events tell why.',

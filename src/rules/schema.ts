@@ -37,6 +37,7 @@ export default defineRule({
     id: 'schema',
     category: 'correctness',
     severity: 'error',
+    rejectsObject: true,
     description:
       'A field that does not match the API schema of its kind: wrong type, missing required field, unknown field, value outside an enum.',
     rationale:

@@ -62,6 +62,7 @@ export default defineRule({
     id: 'selector-mismatch',
     category: 'correctness',
     severity: 'error',
+    rejectsObject: true,
     description: "A workload whose selector is missing, empty, invalid or does not match its own pod template's labels.",
     rationale:
       "A controller owns the pods its selector matches. The API server rejects a Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController or manual-selector Job whose selector does not match the labels of its own pod template (the controller would create pods it cannot see and create more forever), and rejects apps/v1 workloads with a missing or empty selector.",

@@ -3,6 +3,7 @@ import type { ObjectGraph } from '../resolver/graph.js';
 import type { Manifest } from '../resolver/manifest.js';
 import type { JsonPath, NodePart } from '../resolver/source-map.js';
 import type { SchemaRegistry } from '../schema/registry.js';
+import type { SimulationResult } from '../sim/simulate.js';
 
 export type RuleCategory =
   | 'syntax'
@@ -34,6 +35,16 @@ export interface RuleMeta {
    * place as one of theirs is dropped (one wrong field, one finding).
    */
   supersededBy?: readonly string[];
+  /**
+   * The rule reports what the dry-run simulation finds (declared expensive service): the
+   * simulation runs only when such a rule is enabled, and `--no-sim` turns these rules off.
+   */
+  simulation?: boolean;
+  /**
+   * An error of this rule means the API server would reject the object (invalid field, removed
+   * API): the simulator does not create it, as a cluster would not.
+   */
+  rejectsObject?: boolean;
 }
 
 /** A place in one object: the engine turns it into a file range. */
@@ -78,6 +89,8 @@ export interface RunContext {
   readonly references: 'default' | 'strict';
   /** True for objects the config's `external:` globs declare as provided outside the input. */
   isExternal(ref: { kind: string; namespace?: string; name: string }): boolean;
+  /** The dry-run simulation of the input on the cluster profile, run once on first use. */
+  simulation(): SimulationResult;
 }
 
 export interface RuleContext {

@@ -64,11 +64,17 @@ export function fixtureCases(ruleId: string): { name: string; path: string; pass
     .map((n) => ({ name: n, path: path.join(dir, n), passing: n.startsWith('pass') }));
 }
 
-/** Options that turn an off-by-default rule on at its default level (others stay as they are). */
+/**
+ * Options that test one rule: an off-by-default rule is turned on at its default level (others stay
+ * as they are), and for a rule that does not report the simulation, the simulation is off unless
+ * the caller sets `simulate` — so a simulation finding that supersedes the rule at the same place
+ * (config-error over dangling-config-ref…) does not hide what the rule itself reports.
+ */
 export function enableRule(ruleId: string, options: LintOptions = {}): LintOptions {
   const meta = RULES.find((r) => r.meta.id === ruleId)?.meta;
-  if (!meta?.defaultOff || options.ruleLevels?.[ruleId] !== undefined) return options;
-  return { ...options, ruleLevels: { ...options.ruleLevels, [ruleId]: meta.severity } };
+  const out: LintOptions = meta?.simulation || options.simulate !== undefined ? options : { ...options, simulate: false };
+  if (!meta?.defaultOff || options.ruleLevels?.[ruleId] !== undefined) return out;
+  return { ...out, ruleLevels: { ...out.ruleLevels, [ruleId]: meta.severity } };
 }
 
 /** Registers the fixture tests of one rule. */

@@ -35,7 +35,7 @@ spec:
 }
 
 async function blocks(replicas: number, field: string, value: string): Promise<boolean> {
-  const result = await lintText(budgetFor(replicas, field, value));
+  const result = await lintText(budgetFor(replicas, field, value), { simulate: false }); // drain-blocked supersedes it when simulating
   return result.findings.some((f) => f.ruleId === 'pdb-blocks-eviction');
 }
 

@@ -1,0 +1,66 @@
+/**
+ * Findings about workloads whose pods would not run: one per workload and cause, not one per pod.
+ */
+import type { SimWorkload } from './controllers/workload.js';
+import type { ClusterProfile, SimIssue, SimPod, SimRelated } from './model.js';
+import type { PodOutcomes } from './simulate.js';
+
+const describe = (w: SimWorkload): string => `${w.kind}/${w.namespace}/${w.name}`;
+
+function count(pods: readonly SimPod[], of: number, w: SimWorkload): string {
+  if (w.kind === 'Pod') return describe(w);
+  return pods.length === of ? `${of === 1 ? 'The pod' : `All ${of} pods`} of ${describe(w)}` : `${pods.length} of the ${of} pods of ${describe(w)}`;
+}
+
+export function workloadIssues(workloads: readonly SimWorkload[], outcomes: PodOutcomes, profile: ClusterProfile): SimIssue[] {
+  const out: SimIssue[] = [];
+  for (const w of workloads) {
+    const created = w.pods.filter((p) => p.status.phase !== 'Rejected' && p.status.reason !== 'NotCreated');
+    const at = { manifest: w.manifest, path: ['metadata', 'name'] };
+
+    if (w.kind === 'DaemonSet' && w.pods.length === 0 && (w.eligibleNodes?.length ?? 0) === 0 && profile.nodes.length > 0) {
+      out.push({
+        id: 'daemonset-no-nodes',
+        at,
+        message: `${describe(w)} would run no pod: none of the ${profile.nodes.length} nodes of the cluster profile matches its node selector/affinity and tolerations`,
+        related: nodeRelated(profile),
+      });
+    }
+
+    const pending = created.filter((p) => p.nodeName === undefined && p.status.phase === 'Pending');
+    if (pending.length > 0) {
+      const first = pending[0];
+      out.push({
+        id: 'unschedulable',
+        at,
+        message: `${count(pending, w.pods.length, w)} would stay Pending (${first.status.reason ?? 'Unschedulable'}): ${first.status.message ?? 'no node fits'}`,
+        related: nodeRelated(profile),
+      });
+    }
+
+    const stuck = created.filter((p) => p.nodeName !== undefined && (p.status.reason === 'CreateContainerConfigError' || p.status.reason === 'ContainerCreating'));
+    if (stuck.length > 0) {
+      const problems = outcomes.startup.get(w.manifest) ?? [];
+      const first = problems[0];
+      if (first) {
+        const rest = problems.length > 1 ? ` (and ${problems.length - 1} more missing reference${problems.length > 2 ? 's' : ''})` : '';
+        out.push({
+          id: 'config-error',
+          at: { manifest: w.manifest, path: first.path },
+          message: `${count(stuck, w.pods.length, w)} would never start: ${first.message}${rest}`,
+          related: problems.slice(1).map((p) => ({ node: { manifest: w.manifest, path: p.path }, note: p.message }))
+            .concat(first.target ? [{ node: { manifest: first.target, path: ['metadata', 'name'] }, note: `${first.target.ref.kind} without the key` }] : []),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The nodes of a profile read from a file, as related locations (none for the built-in profile). */
+export function nodeRelated(profile: ClusterProfile): SimRelated[] {
+  return profile.nodes
+    .filter((n) => n.manifest !== undefined)
+    .slice(0, 5)
+    .map((n) => ({ node: { manifest: n.manifest!, path: ['metadata', 'name'] }, note: `node ${n.name} of the cluster profile` }));
+}

@@ -1,0 +1,122 @@
+/**
+ * Resource arithmetic of the simulator: quantities as integers per resource (§1.2), requests
+ * defaulted from limits (§2.1), the effective pod request (§2.2) and the QoS class (§2.3).
+ */
+import { resourceListsOf } from '../k8s/container-resources.js';
+import { formatQuantity, parseQuantity, quantityMilliValue, quantityValue } from '../k8s/quantity.js';
+import { isRecord } from '../k8s/values.js';
+import type { ResourceList } from './model.js';
+
+/** `cpu` counts in millicores (MilliValue), everything else in units (Value), as the scheduler does. */
+export function amountOf(resource: string, value: unknown): number | undefined {
+  const parsed = parseQuantity(value);
+  if (!parsed.ok) return undefined;
+  const n = resource === 'cpu' ? quantityMilliValue(parsed.quantity) : quantityValue(parsed.quantity);
+  return Number(n);
+}
+
+/** A `requests`/`limits` map as amounts; unparseable entries are left out (other rules report them). */
+export function resourceListOf(map: unknown): ResourceList {
+  const out: ResourceList = {};
+  if (!isRecord(map)) return out;
+  for (const [name, value] of Object.entries(map)) {
+    const amount = amountOf(name, value);
+    if (amount !== undefined) out[name] = amount;
+  }
+  return out;
+}
+
+/** How an amount reads in a message: `cpu` 1500 → `1500m`, memory 3221225472 → `3Gi`. */
+export function formatAmount(resource: string, amount: number): string {
+  if (resource === 'cpu') {
+    const q = parseQuantity(amount % 1000 === 0 ? String(amount / 1000) : `${amount}m`);
+    return q.ok ? formatQuantity(q.quantity) : `${amount}m`;
+  }
+  const q = parseQuantity(BigInt(amount) % 1024n === 0n ? `${amount / 1024}Ki` : String(amount));
+  return q.ok ? formatQuantity(q.quantity) : String(amount);
+}
+
+export function addInto(target: ResourceList, add: ResourceList): ResourceList {
+  for (const [r, v] of Object.entries(add)) target[r] = (target[r] ?? 0) + v;
+  return target;
+}
+
+export function subtractInto(target: ResourceList, sub: ResourceList): ResourceList {
+  for (const [r, v] of Object.entries(sub)) target[r] = (target[r] ?? 0) - v;
+  return target;
+}
+
+function maxInto(target: ResourceList, other: ResourceList): void {
+  for (const [r, v] of Object.entries(other)) if (v > (target[r] ?? 0)) target[r] = v;
+}
+
+/**
+ * A container's requests as the API server stores them on a Pod: each limit without a request
+ * becomes the request (§2.1).
+ */
+export function containerRequests(container: Record<string, unknown>): ResourceList {
+  const lists = resourceListsOf(container);
+  return { ...resourceListOf(lists.limits), ...resourceListOf(lists.requests) };
+}
+
+function containerList(spec: Record<string, unknown>, field: string): Record<string, unknown>[] {
+  const list = spec[field];
+  return Array.isArray(list) ? list.filter(isRecord) : [];
+}
+
+/**
+ * The effective pod request used by the scheduler and ResourceQuota (§2.2): the larger of the
+ * containers' sum (with sidecars) and the largest init-container phase, pod-level requests for
+ * cpu/memory when set, plus `spec.overhead`.
+ */
+export function podRequests(spec: Record<string, unknown>): ResourceList {
+  const sum: ResourceList = {};
+  for (const c of containerList(spec, 'containers')) addInto(sum, containerRequests(c));
+  const sidecars: ResourceList = {};
+  const initMax: ResourceList = {};
+  for (const ic of containerList(spec, 'initContainers')) {
+    const req = containerRequests(ic);
+    if (ic.restartPolicy === 'Always') {
+      addInto(sum, req);
+      addInto(sidecars, req);
+      maxInto(initMax, sidecars);
+    } else {
+      maxInto(initMax, addInto({ ...req }, sidecars));
+    }
+  }
+  const effective = { ...sum };
+  maxInto(effective, initMax);
+  const podLevel = resourceListsOf(spec);
+  const podLevelRequests = { ...resourceListOf(podLevel.limits), ...resourceListOf(podLevel.requests) };
+  for (const [r, v] of Object.entries(podLevelRequests)) {
+    if (r === 'cpu' || r === 'memory' || r.startsWith('hugepages-')) effective[r] = v;
+  }
+  addInto(effective, resourceListOf(spec.overhead));
+  for (const [r, v] of Object.entries(effective)) if (v === 0) delete effective[r];
+  return effective;
+}
+
+export type QosClass = 'BestEffort' | 'Burstable' | 'Guaranteed';
+
+/** The pod's QoS class (§2.3): only cpu and memory count; init containers included. */
+export function qosClass(spec: Record<string, unknown>): QosClass {
+  const containers = [...containerList(spec, 'initContainers'), ...containerList(spec, 'containers')];
+  const requests: ResourceList = {};
+  const limits: ResourceList = {};
+  let anySet = false;
+  let allLimited = containers.length > 0;
+  for (const c of containers) {
+    const lists = resourceListsOf(c);
+    const req = containerRequests(c);
+    const lim = resourceListOf(lists.limits);
+    for (const r of ['cpu', 'memory']) {
+      if ((req[r] ?? 0) > 0 || (lim[r] ?? 0) > 0) anySet = true;
+      if (!((lim[r] ?? 0) > 0)) allLimited = false;
+      requests[r] = (requests[r] ?? 0) + (req[r] ?? 0);
+      limits[r] = (limits[r] ?? 0) + (lim[r] ?? 0);
+    }
+  }
+  if (!anySet) return 'BestEffort';
+  if (allLimited && requests.cpu === limits.cpu && requests.memory === limits.memory) return 'Guaranteed';
+  return 'Burstable';
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { describeRuleFixtures, fixtureFindings, lintPaths, lintText } from '../helpers/rule-tester.js';
+
+describeRuleFixtures('drain-blocked');
+
+const EQUAL = 'test/fixtures/rules/drain-blocked/fail-min-available-equals-replicas.yaml';
+
+/** A budget and a Deployment of `replicas` small pods labelled app=web. */
+function budgetAndDeployment(budget: string, replicas: number): string {
+  return `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+  ${budget}
+  selector:
+    matchLabels:
+      app: web
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          resources:
+            requests:
+              cpu: 250m
+              memory: 256Mi
+            limits:
+              memory: 256Mi
+`;
+}
+
+const byRule = (findings: { ruleId: string; location: { range: { startLine: number } } }[], id: string) =>
+  findings.filter((f) => f.ruleId === id).map((f) => f.location.range.startLine);
+
+describe('drain-blocked (issue 5)', () => {
+  it('reports minAvailable equal to the replicas at minAvailable, with the eviction API message', async () => {
+    const [f, ...rest] = await fixtureFindings('drain-blocked', 'fail-min-available-equals-replicas.yaml');
+    expect(rest).toEqual([]);
+    expect(f.severity).toBe('warning');
+    expect(f.location.range.startLine).toBe(8);
+    expect(f.message).toMatch(/^PodDisruptionBudget\/default\/web would block draining nodes node-1, node-2 and node-3 forever: /);
+    expect(f.message).toContain('minAvailable 3 with 3 ready pods gives disruptionsAllowed=0');
+    expect(f.message).toContain('"Cannot evict pod as it would violate the pod\'s disruption budget."');
+    expect(f.related.map((r) => `${r.file}:${r.range.startLine} ${r.note}`)).toEqual([`${EQUAL}:16 Deployment/default/web runs the pods the budget covers`]);
+  });
+
+  it('supersedes pdb-blocks-eviction at the same place; with simulate: false pdb-blocks-eviction comes back', async () => {
+    const simulated = await lintPaths([EQUAL]);
+    expect(simulated.failures).toEqual([]);
+    const atBudget = simulated.findings.filter((f) => f.location.range.startLine === 8).map((f) => f.ruleId);
+    expect(atBudget).toEqual(['drain-blocked']);
+    expect(byRule(simulated.findings, 'pdb-blocks-eviction')).toEqual([]);
+
+    const staticOnly = await lintPaths([EQUAL], { simulate: false });
+    expect(byRule(staticOnly.findings, 'drain-blocked')).toEqual([]);
+    expect(byRule(staticOnly.findings, 'pdb-blocks-eviction')).toEqual([8]);
+  });
+
+  it('leaves pdb-blocks-eviction in place when the simulation cannot drain (the pods never run)', async () => {
+    const result = await lintPaths(['test/fixtures/rules/drain-blocked/pass-not-evicted.yaml']);
+    expect(byRule(result.findings, 'drain-blocked')).toEqual([]);
+    expect(byRule(result.findings, 'pdb-blocks-eviction')).toEqual([42]);
+  });
+
+  it('names only the nodes running covered pods', async () => {
+    const findings = await fixtureFindings('drain-blocked', 'fail-zero-budgets.yaml');
+    expect(findings.map((f) => [f.location.range.startLine, f.message.slice(0, f.message.indexOf(':'))])).toEqual([
+      [7, 'PodDisruptionBudget/default/db would block draining nodes node-1 and node-2 forever'],
+      [42, 'PodDisruptionBudget/default/singleton would block draining node node-3 forever'],
+    ]);
+    expect(findings[0].message).toContain('maxUnavailable 0 with 2 ready pods gives disruptionsAllowed=0');
+    expect(findings[1].message).toContain('minAvailable 100% with 1 ready pod gives disruptionsAllowed=0');
+  });
+
+  it('explains a budget whose evicted pods cannot be rescheduled', async () => {
+    const [f, ...rest] = await fixtureFindings('drain-blocked', 'fail-no-room-to-reschedule.yaml');
+    expect(rest).toEqual([]);
+    expect(f.location.range.startLine).toBe(9);
+    expect(f.message).toMatch(/^PodDisruptionBudget\/default\/workers would block draining nodes node-1, node-2 and node-3 forever: /);
+    expect(f.message).toContain('maxUnavailable 1 with 6 ready pods allows 1 eviction at a time');
+    // the scheduler's message for the replacement of the evicted pod, its node cordoned
+    expect(f.message).toContain(
+      '(0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) were unschedulable, 2 Insufficient cpu.',
+    );
+  });
+
+  it('lets a budget that allows one disruption pass', async () => {
+    for (const budget of ['minAvailable: 2', 'maxUnavailable: 1', 'maxUnavailable: 34%', 'minAvailable: 66%']) {
+      const result = await lintText(budgetAndDeployment(budget, 3));
+      expect(byRule(result.findings, 'drain-blocked'), budget).toEqual([]);
+    }
+  });
+
+  it('blocks a single replica under minAvailable 1', async () => {
+    const result = await lintText(budgetAndDeployment('minAvailable: 1', 1));
+    expect(byRule(result.findings, 'drain-blocked')).toEqual([6]);
+  });
+
+  it('is off with simulate: false', async () => {
+    const result = await lintText(budgetAndDeployment('maxUnavailable: 0', 2), { simulate: false });
+    expect(byRule(result.findings, 'drain-blocked')).toEqual([]);
+    expect(byRule(result.findings, 'pdb-blocks-eviction')).toEqual([6]);
+  });
+});

@@ -1,7 +1,6 @@
+import { ConfigProducers } from '../k8s/config-producers.js';
 import { formatRef } from '../findings.js';
-import { kindInfo } from '../k8s/kinds.js';
 import { ingressView, INGRESS_GROUPS, type IngressBackendUse, type IngressServicePort } from '../k8s/ingress.js';
-import type { ObjectGraph } from '../resolver/graph.js';
 import type { Manifest } from '../resolver/manifest.js';
 import type { JsonPath } from '../resolver/source-map.js';
 import { defineRule } from './types.js';
@@ -38,19 +37,6 @@ function describeServicePorts(ports: readonly Record<string, unknown>[]): string
   return `only port(s) ${list.join(', ')}`;
 }
 
-/**
- * A custom resource in the namespace whose name starts the missing Service's name: operators
- * commonly create Services named after their resource (ECK `kibana` → `kibana-kb-http`, Strimzi
- * `my-cluster` → `my-cluster-kafka-bootstrap`), so the Service probably exists at runtime.
- */
-function likelyOperatorOwner(graph: ObjectGraph, namespace: string, serviceName: string): Manifest | undefined {
-  return graph.manifests.find((m) => {
-    const { group, kind, name } = m.ref;
-    if (m.ref.namespace !== namespace || group === '' || group.endsWith('k8s.io') || kindInfo(group, kind)) return false;
-    return name !== '' && (serviceName === name || serviceName.startsWith(`${name}-`));
-  });
-}
-
 export default defineRule({
   meta: {
     id: 'dangling-ingress-backend',
@@ -61,6 +47,9 @@ export default defineRule({
       'An ingress controller resolves each backend to a Service in the Ingress namespace and to one of that Service\'s ports, matched by port number or port name. When the Service does not exist or has no such port, the controller has no endpoints for the path and answers every request to it with an error (typically 503).',
   },
   check(ctx) {
+    // Operators commonly create Services named after their custom resource (ECK `kibana` →
+    // `kibana-kb-http`, Strimzi `my-cluster` → `my-cluster-kafka-bootstrap`).
+    const operators = new ConfigProducers(ctx.graph);
     const ingresses = INGRESS_GROUPS.flatMap((g) => ctx.graph.ofKind('Ingress', g)).sort((a, b) => a.index - b.index);
     for (const ing of ingresses) {
       const view = ingressView(ing.object);
@@ -73,7 +62,7 @@ export default defineRule({
         if (name === undefined || name === '') continue; // a schema problem, not a dangling reference
         const services = ctx.graph.getAll({ group: '', kind: 'Service', namespace, name });
         if (services.length === 0) {
-          const owner = likelyOperatorOwner(ctx.graph, namespace, name);
+          const owner = operators.likelyOperatorOwner(namespace, name);
           ctx.report({
             node: { manifest: ing, path: backend.serviceNamePath },
             message: owner

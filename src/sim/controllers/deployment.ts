@@ -3,37 +3,24 @@
  * `<rs>-<5 chars>`, carrying the label `pod-template-hash`. Replicas default 1 (or follow an HPA,
  * §4.8); the rolling-update fenceposts are resolved for the day-2 simulation.
  */
-import { podTemplateOf } from '../../k8s/pod-template.js';
 import { labelsOf } from '../../k8s/selector.js';
 import { isRecord, valueAt } from '../../k8s/values.js';
 import type { Manifest } from '../../resolver/manifest.js';
 import { templateHash } from '../naming.js';
 import type { ControllerContext } from './context.js';
-import { desiredReplicas } from './hpa.js';
 import { addPod } from './new-pod.js';
 import { DefaultedTemplate } from './pod-defaults.js';
 import { deploymentStrategy } from './rollout-strategy.js';
-import { emptyWorkload, type SimWorkload } from './workload.js';
+import { startReplicated } from './replicated.js';
+import type { SimWorkload } from './workload.js';
 
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
 
 export function reconcileDeployment(manifest: Manifest, ctx: ControllerContext): SimWorkload {
-  const workload = emptyWorkload(manifest);
-  const template = podTemplateOf(manifest.object);
-  if (!template) {
-    workload.notes.push('no pod template (spec.template.spec): the API server rejects the Deployment, so no pods are created');
-    return workload;
-  }
-  const desired = desiredReplicas(manifest, ctx.hpas);
-  if (!desired.ok) {
-    workload.notes.push(desired.note);
-    return workload;
-  }
-  const spec = manifest.object.spec as Record<string, unknown>;
-  workload.desiredReplicas = desired.replicas;
-  workload.hpa = desired.hpa;
-  workload.notes.push(...desired.notes);
-  const resolved = deploymentStrategy(spec, desired.replicas);
+  const start = startReplicated(manifest, ctx);
+  if (!start.ok) return start.workload;
+  const { workload, template, spec } = start;
+  const resolved = deploymentStrategy(spec, start.replicas);
   workload.strategy = resolved.strategy;
   workload.notes.push(...resolved.notes);
 
@@ -50,7 +37,7 @@ export function reconcileDeployment(manifest: Manifest, ctx: ControllerContext):
   }
   const labels = { ...labelsOf(template.metadata.labels), [POD_TEMPLATE_HASH_LABEL]: hash };
   const defaulted = new DefaultedTemplate(template.spec);
-  for (let i = 0; i < desired.replicas; i++) {
+  for (let i = 0; i < start.replicas; i++) {
     addPod(ctx, workload, {
       manifest,
       template,

@@ -6,17 +6,16 @@
  * (updateStorage, getPersistentVolumeClaimName)`). `podManagementPolicy` is recorded; the
  * orchestrator stops after the first pod that is not Ready under `OrderedReady`.
  */
-import { podTemplateOf } from '../../k8s/pod-template.js';
 import { labelsOf } from '../../k8s/selector.js';
 import { isRecord, valueAt } from '../../k8s/values.js';
 import type { Manifest } from '../../resolver/manifest.js';
 import { templateHash } from '../naming.js';
 import { objectName, type ControllerContext } from './context.js';
-import { desiredReplicas } from './hpa.js';
 import { addPod } from './new-pod.js';
 import { DefaultedTemplate } from './pod-defaults.js';
 import { statefulSetStrategy } from './rollout-strategy.js';
-import { emptyWorkload, type SimWorkload } from './workload.js';
+import { startReplicated } from './replicated.js';
+import type { SimWorkload } from './workload.js';
 
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
@@ -45,23 +44,11 @@ function ordinalStart(spec: Record<string, unknown>): number {
 }
 
 export function reconcileStatefulSet(manifest: Manifest, ctx: ControllerContext): SimWorkload {
-  const workload = emptyWorkload(manifest);
-  const template = podTemplateOf(manifest.object);
-  if (!template) {
-    workload.notes.push('no pod template (spec.template.spec): the API server rejects the StatefulSet, so no pods are created');
-    return workload;
-  }
-  const desired = desiredReplicas(manifest, ctx.hpas);
-  if (!desired.ok) {
-    workload.notes.push(desired.note);
-    return workload;
-  }
-  const spec = manifest.object.spec as Record<string, unknown>;
-  workload.desiredReplicas = desired.replicas;
-  workload.hpa = desired.hpa;
-  workload.notes.push(...desired.notes);
+  const started = startReplicated(manifest, ctx);
+  if (!started.ok) return started.workload;
+  const { workload, template, spec, replicas } = started;
   workload.podManagementPolicy = spec.podManagementPolicy === 'Parallel' ? 'Parallel' : 'OrderedReady';
-  const resolved = statefulSetStrategy(spec, desired.replicas);
+  const resolved = statefulSetStrategy(spec, replicas);
   workload.strategy = resolved.strategy;
   workload.notes.push(...resolved.notes);
 
@@ -72,7 +59,7 @@ export function reconcileStatefulSet(manifest: Manifest, ctx: ControllerContext)
   const start = ordinalStart(spec);
   const reused: string[] = [];
   const defaulted = new DefaultedTemplate(template.spec);
-  for (let i = 0; i < desired.replicas; i++) {
+  for (let i = 0; i < replicas; i++) {
     const ordinal = start + i;
     const podName = `${workload.name}-${ordinal}`;
     ctx.names.reserve(workload.namespace, podName);

@@ -1,7 +1,11 @@
 /**
  * Findings about workloads whose pods would not run: one per workload and cause, not one per pod.
  */
+import { podTemplateOf } from '../k8s/pod-template.js';
+import { addDaemonTolerations } from './controllers/daemon-tolerations.js';
 import type { SimWorkload } from './controllers/workload.js';
+import { matchesNodeSelectorAndAffinity } from './scheduler/filters/node-affinity.js';
+import { firstUntoleratedTaint, tolerationsOf } from './scheduler/filters/taint-toleration.js';
 import type { ClusterProfile, SimIssue, SimPod, SimRelated } from './model.js';
 import type { PodOutcomes } from './simulate.js';
 
@@ -22,7 +26,7 @@ export function workloadIssues(workloads: readonly SimWorkload[], outcomes: PodO
       out.push({
         id: 'daemonset-no-nodes',
         at,
-        message: `${describe(w)} would run no pod: none of the ${profile.nodes.length} nodes of the cluster profile matches its node selector/affinity and tolerations`,
+        message: `${describe(w)} would run no pod: ${daemonIneligibility(w, profile)}`,
         related: nodeRelated(profile),
       });
     }
@@ -55,6 +59,32 @@ export function workloadIssues(workloads: readonly SimWorkload[], outcomes: PodO
     }
   }
   return out;
+}
+
+/**
+ * Why no node is eligible for a DaemonSet (§4.5), per node and counted like the scheduler's
+ * message: `0/4 nodes are eligible: 1 node(s) had untolerated taint {…}, 3 node(s) didn't match
+ * Pod's node affinity/selector`.
+ */
+function daemonIneligibility(w: SimWorkload, profile: ClusterProfile): string {
+  const template = podTemplateOf(w.manifest.object);
+  if (!template) return 'it has no pod template';
+  const spec = structuredClone(template.spec);
+  addDaemonTolerations(spec);
+  const tolerations = tolerationsOf(spec);
+  const reasons = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const taint = firstUntoleratedTaint(node.taints, tolerations, ['NoSchedule', 'NoExecute']);
+    // In the scheduler's filter order: TaintToleration before NodeAffinity (§3.1).
+    const reason = taint
+      ? `node(s) had untolerated taint {${taint.key}: ${taint.value}}`
+      : !matchesNodeSelectorAndAffinity(spec, node)
+        ? "node(s) didn't match Pod's node affinity/selector"
+        : 'node(s) were not eligible';
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  const histogram = [...reasons].map(([r, n]) => `${n} ${r}`).sort();
+  return `0/${profile.nodes.length} nodes are eligible: ${histogram.join(', ')}`;
 }
 
 /** The nodes of a profile read from a file, as related locations (none for the built-in profile). */

@@ -20,7 +20,7 @@ describe('daemonset-no-nodes (issue 5)', () => {
     expect(f.severity).toBe('warning');
     expect(f.location.range.startLine).toBe(5);
     expect(f.message).toBe(
-      'DaemonSet/default/ssd-agent would run no pod: none of the 4 nodes of the cluster profile matches its node selector/affinity and tolerations',
+      "DaemonSet/default/ssd-agent would run no pod: 0/4 nodes are eligible: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) didn't match Pod's node affinity/selector",
     );
     expect(f.related).toEqual([]); // the built-in profile has no Node objects to point at
   });
@@ -49,7 +49,7 @@ describe('daemonset-no-nodes (issue 5)', () => {
     expect(await podsByDaemonSet('fail-node-selector.yaml', BIG_NODES)).toEqual({ 'ssd-agent': ['big-1', 'big-2', 'big-3'] });
 
     const [f] = await fixtureFindings('daemonset-no-nodes', 'fail-taint-and-affinity.yaml', { cluster: BIG_NODES });
-    expect(f.message).toContain('none of the 3 nodes of the cluster profile');
+    expect(f.message).toContain("0/3 nodes are eligible: 3 node(s) didn't match Pod's node affinity/selector");
     expect(f.related.map((r) => `${r.file} ${r.note}`)).toEqual([
       `${BIG_NODES} node big-1 of the cluster profile`,
       `${BIG_NODES} node big-2 of the cluster profile`,

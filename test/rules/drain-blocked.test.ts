@@ -116,3 +116,14 @@ describe('drain-blocked (issue 5)', () => {
     expect(byRule(result.findings, 'pdb-blocks-eviction')).toEqual([6]);
   });
 });
+
+describe('drain-blocked with overlapping budgets', () => {
+  it('reports pods that two budgets select, naming both and the eviction API refusal', async () => {
+    const [f, ...rest] = await fixtureFindings('drain-blocked', 'fail-two-budgets.yaml');
+    expect(rest).toEqual([]);
+    expect(f.location.range.startLine).toBe(10);
+    expect(f.message).toContain('PodDisruptionBudget/default/web and PodDisruptionBudget/default/web-tier both select 3 pods of Deployment/default/web');
+    expect(f.message).toContain('This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.');
+    expect(f.related.map((r) => [r.range.startLine, r.note])).toEqual([[20, 'the other budget selecting the same pods']]);
+  });
+});

@@ -66,7 +66,7 @@ export function drainIssues(
   const coveredBy = new Map<SimPod, number>();
   for (const b of budgets) for (const p of b.pods) coveredBy.set(p, (coveredBy.get(p) ?? 0) + 1);
 
-  const out: SimIssue[] = [];
+  const out: SimIssue[] = [...overlappingBudgets(budgets)];
   for (const b of budgets) {
     const byNode = new Map<string, SimPod[]>();
     for (const p of b.pods) {
@@ -133,6 +133,47 @@ function replacementsFail(node: string, evicted: readonly SimPod[], state: Sched
     for (const p of placed) state.unbind(p);
     for (const p of removed) state.bind(p, node);
   }
+}
+
+/**
+ * §4.9: the eviction API refuses a pod that more than one budget selects (`This pod has more than
+ * one PodDisruptionBudget, which the eviction subresource does not support.`), whatever the budgets
+ * allow: a drain of any node running such a pod never finishes.
+ */
+function overlappingBudgets(budgets: readonly Budget[]): SimIssue[] {
+  const byPod = new Map<SimPod, Budget[]>();
+  for (const b of budgets) {
+    for (const p of b.pods) {
+      if (p.owner.manifest.ref.kind === 'DaemonSet') continue;
+      const list = byPod.get(p);
+      if (list) list.push(b);
+      else byPod.set(p, [b]);
+    }
+  }
+  const groups = new Map<string, { budgets: Budget[]; pods: SimPod[] }>();
+  for (const [pod, list] of byPod) {
+    if (list.length < 2) continue;
+    const key = list.map((b) => b.pdb.index).join(',');
+    const group = groups.get(key);
+    if (group) group.pods.push(pod);
+    else groups.set(key, { budgets: list, pods: [pod] });
+  }
+  const out: SimIssue[] = [];
+  for (const { budgets: list, pods } of groups.values()) {
+    const [first, ...others] = list;
+    const nodes = [...new Set(pods.map((p) => p.nodeName!))].sort();
+    const owners = [...new Set(pods.map((p) => p.owner.manifest))];
+    out.push({
+      id: 'drain-blocked',
+      at: { manifest: first.pdb, path: ['spec', 'selector'] },
+      message:
+        `PodDisruptionBudget/${first.pdb.ref.namespace}/${first.pdb.ref.name} and ${others.map((b) => `PodDisruptionBudget/${b.pdb.ref.namespace}/${b.pdb.ref.name}`).join(', ')} ` +
+        `both select ${pods.length} pod${pods.length === 1 ? '' : 's'} of ${owners.map((m) => `${m.ref.kind}/${m.ref.namespace}/${m.ref.name}`).join(', ')}, which the eviction API refuses to evict ` +
+        `("This pod has more than one PodDisruptionBudget, which the eviction subresource does not support."), so draining ${listNodes(nodes)} would never finish.`,
+      related: others.map((b) => ({ node: { manifest: b.pdb, path: ['spec', 'selector'] }, note: 'the other budget selecting the same pods' })),
+    });
+  }
+  return out;
 }
 
 function listNodes(nodes: readonly string[]): string {

@@ -8,7 +8,7 @@
 import { pdbBudget, pdbSelection, PDB_GROUP } from '../../k8s/disruption-budget.js';
 import { formatIntOrPercent, scaledValue } from '../../k8s/int-or-percent.js';
 import type { Selector } from '../../k8s/selector.js';
-import type { ObjectGraph } from '../../resolver/graph.js';
+import { refKey, type ObjectGraph } from '../../resolver/graph.js';
 import { LabelIndex } from '../../resolver/label-index.js';
 import type { Manifest } from '../../resolver/manifest.js';
 import type { SimWorkload } from '../controllers/workload.js';
@@ -57,7 +57,8 @@ export function drainIssues(
   state: SchedulingState,
   filters: readonly FilterPlugin[],
 ): SimIssue[] {
-  const pdbs = graph.ofKind('PodDisruptionBudget', PDB_GROUP);
+  // One object per identity: a budget written twice (duplicate-object reports it) is applied once.
+  const pdbs = [...new Map(graph.ofKind('PodDisruptionBudget', PDB_GROUP).map((m) => [refKey(m.ref), m] as const)).values()];
   if (pdbs.length === 0) return [];
   const index = new LabelIndex<SimPod>();
   for (const pod of pods) if (pod.nodeName !== undefined && pod.status.phase === 'Running') index.add(pod.namespace, pod.labels, pod);

@@ -28,7 +28,10 @@ export function utilizationTargets(hpa: Manifest): UtilizationTarget[] {
     const path = spec.targetCPUUtilizationPercentage !== undefined ? ['spec', 'targetCPUUtilizationPercentage'] : ['metadata', 'name'];
     return [{ resource: 'cpu', path }];
   }
-  if (!Array.isArray(spec.metrics)) return spec.metrics === undefined ? [{ resource: 'cpu', path: ['metadata', 'name'] }] : [];
+  // SetDefaults_HorizontalPodAutoscaler: no metrics (absent, null or empty) means 80% average CPU.
+  if (spec.metrics === undefined) return [{ resource: 'cpu', path: ['metadata', 'name'] }];
+  if (spec.metrics === null || (Array.isArray(spec.metrics) && spec.metrics.length === 0)) return [{ resource: 'cpu', path: ['spec', 'metrics'] }];
+  if (!Array.isArray(spec.metrics)) return [];
   const out: UtilizationTarget[] = [];
   spec.metrics.forEach((metric, i) => {
     if (!isRecord(metric)) return;
@@ -52,7 +55,8 @@ interface Missing {
 }
 
 function missingRequest(pod: SimPod, target: UtilizationTarget): Missing | undefined {
-  const lists: [string, boolean][] = [['initContainers', true], ['containers', false]];
+  // calculatePodRequests: regular containers first, then the restartable init containers.
+  const lists: [string, boolean][] = [['containers', false], ['initContainers', true]];
   for (const [field, sidecarsOnly] of lists) {
     const list = pod.spec[field];
     if (!Array.isArray(list)) continue;

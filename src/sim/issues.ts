@@ -11,10 +11,14 @@ import type { PodOutcomes } from './simulate.js';
 
 const describe = (w: SimWorkload): string => `${w.kind}/${w.namespace}/${w.name}`;
 
-function count(pods: readonly SimPod[], of: number, w: SimWorkload): string {
+function count(pods: readonly SimPod[] | number, of: number, w: SimWorkload): string {
   if (w.kind === 'Pod') return describe(w);
-  return pods.length === of ? `${of === 1 ? 'The pod' : `All ${of} pods`} of ${describe(w)}` : `${pods.length} of the ${of} pods of ${describe(w)}`;
+  const n = typeof pods === 'number' ? pods : pods.length;
+  return n === of ? `${of === 1 ? 'The pod' : `All ${of} pods`} of ${describe(w)}` : `${n} of the ${of} pods of ${describe(w)}`;
 }
+
+/** Pods the workload wants beyond those simulated (a count capped at the cluster's capacity). */
+const notSimulated = (w: SimWorkload): number => (w.kind === 'DaemonSet' ? 0 : Math.max(0, w.desiredReplicas - w.pods.length));
 
 export function workloadIssues(workloads: readonly SimWorkload[], outcomes: PodOutcomes, profile: ClusterProfile): SimIssue[] {
   const out: SimIssue[] = [];
@@ -37,7 +41,7 @@ export function workloadIssues(workloads: readonly SimWorkload[], outcomes: PodO
       out.push({
         id: 'unschedulable',
         at,
-        message: `${count(pending, w.pods.length, w)} would stay Pending (${first.status.reason ?? 'Unschedulable'}): ${first.status.message ?? 'no node fits'}`,
+        message: `${count(pending.length + notSimulated(w), w.pods.length + notSimulated(w), w)} would stay Pending (${first.status.reason ?? 'Unschedulable'}): ${first.status.message ?? 'no node fits'}`,
         related: nodeRelated(profile),
       });
     }

@@ -87,7 +87,7 @@ export function simView(result: SimulationResult): SimView {
   }));
   return {
     profile: { source: result.profile.source, nodes: result.profile.nodes.length, storageClasses: result.profile.storageClasses.map((s) => s.name) },
-    namespaces: [...namespaces.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    namespaces: [...namespaces.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), // code-unit order: locale-independent
     nodes,
     findings: result.issues.map((i) => ({ id: i.id, file: i.at.manifest.source.file, line: line(i.at.manifest, i.at.path), message: i.message })),
   };

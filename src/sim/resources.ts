@@ -86,8 +86,13 @@ export function podRequests(spec: Record<string, unknown>): ResourceList {
   }
   const effective = { ...sum };
   maxInto(effective, initMax);
+  // Pod-level requests (`defaultPodRequests`): as written; else, for a pod-level limit, the
+  // containers' aggregate where some container requests the resource, the limit otherwise.
   const podLevel = resourceListsOf(spec);
-  const podLevelRequests = { ...resourceListOf(podLevel.limits), ...resourceListOf(podLevel.requests) };
+  const podLevelRequests = resourceListOf(podLevel.requests);
+  for (const [r, v] of Object.entries(resourceListOf(podLevel.limits))) {
+    if (!Object.hasOwn(podLevelRequests, r) && !Object.hasOwn(effective, r)) podLevelRequests[r] = v;
+  }
   for (const [r, v] of Object.entries(podLevelRequests)) {
     if (r === 'cpu' || r === 'memory' || r.startsWith('hugepages-')) effective[r] = v;
   }

@@ -63,8 +63,10 @@ export interface PodOutcomes {
 export function simulate(graph: ObjectGraph, options: SimulationOptions): SimulationResult {
   const profile = withInput(options.profile, graph);
   const lookup = presenceLookup(graph, options);
+  const podCapacity = profile.nodes.reduce((sum, n) => sum + (n.allocatable.pods ?? 110), 0);
   const reconciled = reconcile(graph, {
     nodes: profile.nodes,
+    maxPodsPerWorkload: podCapacity + 1,
     daemonEligible: (spec, node) =>
       matchesNodeSelectorAndAffinity(spec, node) && firstUntoleratedTaint(node.taints, tolerationsOf(spec), ['NoSchedule', 'NoExecute']) === undefined,
   });

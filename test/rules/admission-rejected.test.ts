@@ -57,3 +57,30 @@ spec:
     ]);
   });
 });
+
+describe('admission-rejected: the deprecated serviceAccount field (review)', () => {
+  it('points at serviceAccount when serviceAccountName is empty and the deprecated field names the account', async () => {
+    const text = `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: builder
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: runner
+spec:
+  serviceAccountName: ""
+  serviceAccount: deployer
+  containers:
+    - name: app
+      image: nginx:1.27
+`;
+    const result = await lintText(text);
+    expect(result.failures).toEqual([]);
+    const findings = result.findings.filter((f) => f.ruleId === 'admission-rejected');
+    expect(findings.map((f) => [f.location.range.startLine, f.message])).toEqual([
+      [12, 'ServiceAccount admission rejects Pod/default/runner: error looking up service account default/deployer: serviceaccount "deployer" not found'],
+    ]);
+  });
+});

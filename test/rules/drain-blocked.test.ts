@@ -127,3 +127,36 @@ describe('drain-blocked with overlapping budgets', () => {
     expect(f.related.map((r) => [r.range.startLine, r.note])).toEqual([[20, 'the other budget selecting the same pods']]);
   });
 });
+
+describe('drain-blocked: replacements the drain waits for (review)', () => {
+  it('does not need a replacement for the last pod it evicts: the drain is over by then', async () => {
+    // 3 pods of 2 CPU on node-1 and node-2 (4 CPU each): one node runs 2 of them, the other 1.
+    // Draining the full node: evict one (budget 1 → 0), its replacement fits on the other node and
+    // becomes Ready (budget back to 1), evict the second: the node is empty. Only the second
+    // pod's replacement finds no room, which no longer holds the drain up.
+    const text = budgetAndDeployment('maxUnavailable: 1', 3)
+      .replace('cpu: 250m', 'cpu: "2"')
+      .replace(
+        '    spec:\n      containers:',
+        '    spec:\n      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n              - matchExpressions:\n                  - {key: kubernetes.io/hostname, operator: In, values: [node-1, node-2]}\n      containers:',
+      );
+    const result = await lintText(text);
+    expect(result.failures).toEqual([]);
+    expect(result.findings.filter((f) => f.ruleId === 'unschedulable')).toEqual([]);
+    expect(byRule(result.findings, 'drain-blocked')).toEqual([]);
+  });
+
+  it('still blocks when the replacement the drain waits for fits nowhere', async () => {
+    // 4 pods of 2 CPU fill node-1 and node-2: the first evicted pod has nowhere to go, so the budget
+    // never allows the second eviction.
+    const text = budgetAndDeployment('maxUnavailable: 1', 4)
+      .replace('cpu: 250m', 'cpu: "2"')
+      .replace(
+        '    spec:\n      containers:',
+        '    spec:\n      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n              - matchExpressions:\n                  - {key: kubernetes.io/hostname, operator: In, values: [node-1, node-2]}\n      containers:',
+      );
+    const result = await lintText(text);
+    expect(result.failures).toEqual([]);
+    expect(byRule(result.findings, 'drain-blocked')).toEqual([6]);
+  });
+});

@@ -96,3 +96,51 @@ describe('hpa-no-requests (issue 5)', () => {
     expect(await reported(hpaAndDeployment(UTILIZATION, MEMORY_ONLY), { simulate: false })).toEqual([]);
   });
 });
+
+describe('hpa-no-requests: defaults and container order (review)', () => {
+  const deploymentText = (podSpec: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+${podSpec}`;
+  const hpa = (metrics: string) => `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  maxReplicas: 10
+${metrics}---
+`;
+  const noRequests = '      containers:\n        - name: web\n          image: nginx:1.27\n';
+
+  it('defaults an empty or null metrics list to 80% cpu utilization, as SetDefaults_HorizontalPodAutoscaler does', async () => {
+    for (const metrics of ['  metrics: []\n', '  metrics: null\n', '  metrics:\n']) {
+      const findings = await reported(hpa(metrics) + deploymentText(noRequests));
+      expect(findings.map((f) => [f.location.range.startLine, f.message.replace(/ of Pod .*$/, '')]), metrics).toEqual([
+        [11, 'HorizontalPodAutoscaler/default/web would never scale: failed to get cpu utilization: missing request for cpu in container web'],
+      ]);
+    }
+  });
+
+  it('names the first regular container before sidecars (calculatePodRequests order)', async () => {
+    const spec =
+      '      initContainers:\n        - name: proxy\n          image: envoy:1.30\n          restartPolicy: Always\n' +
+      '      containers:\n        - name: web\n          image: nginx:1.27\n';
+    const [f, ...rest] = await reported(hpa('') + deploymentText(spec));
+    expect(rest).toEqual([]);
+    expect(f.message).toMatch(/missing request for cpu in container web of Pod /);
+  });
+});

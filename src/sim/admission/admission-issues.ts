@@ -118,7 +118,9 @@ function podSecurityIssue(tally: OwnerTally, cause: Cause & { rejection: Extract
 
 function serviceAccountIssue(tally: OwnerTally, cause: Cause & { rejection: Extract<AdmissionRejection, { check: 'ServiceAccount' }> }): SimIssue {
   const template = cause.pod.template;
-  const field = typeof template.spec.serviceAccountName === 'string' || typeof template.spec.serviceAccount !== 'string' ? 'serviceAccountName' : 'serviceAccount';
+  // The field the account came from (serviceAccountOf: a non-empty serviceAccountName, else the deprecated serviceAccount).
+  const named = template.spec.serviceAccountName;
+  const field = (typeof named === 'string' && named !== '') || typeof template.spec.serviceAccount !== 'string' ? 'serviceAccountName' : 'serviceAccount';
   return {
     id: 'admission-rejected',
     at: { manifest: tally.owner, path: [...template.specPath, field] },

@@ -68,17 +68,21 @@ function usesCrossNamespacePodAffinity(spec: Record<string, unknown>): boolean {
 
 /**
  * The PriorityClass scope: `Exists` means the pod names a class; otherwise the requirement is a
- * label selector over `{PriorityClass: <name>}` — so `DoesNotExist` never matches, as upstream.
+ * label selector over `{PriorityClass: <name>}`, a set that is empty when the pod names no class
+ * (`podMatchesSelector`): `In` needs the label, `NotIn` and `DoesNotExist` match its absence.
  */
 function matchesPriorityClass(selector: ScopeSelector, spec: Record<string, unknown>): boolean {
   const name = typeof spec.priorityClassName === 'string' ? spec.priorityClassName : '';
+  const has = name !== '';
   switch (selector.operator) {
     case 'Exists':
-      return name !== '';
+      return has;
+    case 'DoesNotExist':
+      return !has;
     case 'In':
-      return selector.values.includes(name);
+      return has && selector.values.includes(name);
     case 'NotIn':
-      return !selector.values.includes(name);
+      return !has || !selector.values.includes(name);
     default:
       return false;
   }

@@ -17,6 +17,19 @@ export interface ReconcileOptions {
    * may run on the node: nodeSelector, required node affinity and NoSchedule/NoExecute taints (§4.5).
    */
   daemonEligible(podSpec: Record<string, unknown>, node: SimNode): boolean;
+  /**
+   * The most pods one workload gets in the simulation (default: unlimited). The caller passes one
+   * more than the cluster can ever run, so `replicas: 2000000000` is a finding, not a hang.
+   */
+  maxPodsPerWorkload?: number;
+}
+
+/** How many of `wanted` pods a controller creates in the simulation, with a note when capped. */
+export function simulatedPodCount(wanted: number, ctx: ControllerContext, notes: string[]): number {
+  const max = ctx.options.maxPodsPerWorkload ?? Number.POSITIVE_INFINITY;
+  if (wanted <= max) return wanted;
+  notes.push(`wants ${wanted} pods; only the first ${max} are simulated (more than the cluster can ever run)`);
+  return max;
 }
 
 export interface ControllerContext {

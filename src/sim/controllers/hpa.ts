@@ -64,6 +64,10 @@ export function desiredReplicas(workload: Manifest, hpas: HpaIndex): DesiredRepl
   }
   const notes: string[] = [];
   for (const other of scale.others) notes.push(`${hpaName(other)} also targets it; ${hpaName(scale.hpa)} (first in the input) is simulated`);
+  if (scale.minReplicas < 0) {
+    notes.push(`${hpaName(scale.hpa)} is invalid (minReplicas ${scale.minReplicas} is negative) and is ignored`);
+    return { ok: true, replicas: written ?? 1, notes };
+  }
   if (scale.maxReplicas !== undefined && scale.maxReplicas < scale.minReplicas) {
     notes.push(`${hpaName(scale.hpa)} is invalid (maxReplicas ${scale.maxReplicas} < minReplicas ${scale.minReplicas}) and is ignored`);
     return { ok: true, replicas: written ?? 1, notes };

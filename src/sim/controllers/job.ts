@@ -10,8 +10,9 @@ import { podTemplateOf, type PodTemplate } from '../../k8s/pod-template.js';
 import { labelsOf } from '../../k8s/selector.js';
 import { isRecord } from '../../k8s/values.js';
 import type { Manifest } from '../../resolver/manifest.js';
-import { deterministicUid } from '../naming.js';
+import { deterministicUid, MAX_GENERATE_NAME_PREFIX } from '../naming.js';
 import type { ControllerContext } from './context.js';
+import { simulatedPodCount } from './context.js';
 import { addPod } from './new-pod.js';
 import { DefaultedTemplate } from './pod-defaults.js';
 import { emptyWorkload, type SimWorkload } from './workload.js';
@@ -64,10 +65,12 @@ export function runJob(run: JobRun, workload: SimWorkload, ctx: ControllerContex
     Object.assign(labels, { 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': jobName, 'controller-uid': uid, 'job-name': jobName });
   }
   const defaulted = new DefaultedTemplate(run.template.spec);
-  for (let i = 0; i < active; i++) {
+  const created = simulatedPodCount(active, ctx, workload.notes);
+  for (let i = 0; i < created; i++) {
     const spec = defaulted.copy();
-    const prefix = indexed ? `${jobName}-${i}-` : `${jobName}-`;
-    if (indexed && (typeof spec.hostname !== 'string' || spec.hostname === '')) spec.hostname = `${jobName}-${i}`;
+    const prefix = indexed ? indexedPodPrefix(jobName, i) : `${jobName}-`;
+    // The controller sets the hostname of every Indexed pod, over the template's.
+    if (indexed) spec.hostname = `${jobName}-${i}`;
     addPod(ctx, workload, {
       manifest: run.manifest,
       template: run.template,
@@ -80,6 +83,16 @@ export function runJob(run: JobRun, workload: SimWorkload, ctx: ControllerContex
       requests: defaulted.requests,
     });
   }
+}
+
+/**
+ * `podGenerateNameWithIndex`: `<job>-<index>-`, the Job name cut so that the prefix stays within
+ * the 58 characters of a generateName and keeps its `-<index>-`.
+ */
+function indexedPodPrefix(jobName: string, index: number): string {
+  const suffix = `-${index}-`;
+  const prefix = jobName + suffix;
+  return prefix.length > MAX_GENERATE_NAME_PREFIX ? prefix.slice(0, MAX_GENERATE_NAME_PREFIX - suffix.length) + suffix : prefix;
 }
 
 export function reconcileJob(manifest: Manifest, ctx: ControllerContext): SimWorkload {

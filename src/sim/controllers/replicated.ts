@@ -4,11 +4,12 @@
  */
 import { podTemplateOf, type PodTemplate } from '../../k8s/pod-template.js';
 import type { Manifest } from '../../resolver/manifest.js';
-import type { ControllerContext } from './context.js';
+import { simulatedPodCount, type ControllerContext } from './context.js';
 import { desiredReplicas } from './hpa.js';
 import { emptyWorkload, type SimWorkload } from './workload.js';
 
 export type ReplicatedStart =
+  /** `replicas`: the pods to create (the desired count, capped for the simulation). */
   | { ok: true; workload: SimWorkload; template: PodTemplate; spec: Record<string, unknown>; replicas: number }
   /** No pods: the workload carries a note saying why. */
   | { ok: false; workload: SimWorkload };
@@ -28,5 +29,6 @@ export function startReplicated(manifest: Manifest, ctx: ControllerContext): Rep
   workload.desiredReplicas = desired.replicas;
   workload.hpa = desired.hpa;
   workload.notes.push(...desired.notes);
-  return { ok: true, workload, template, spec: manifest.object.spec as Record<string, unknown>, replicas: desired.replicas };
+  const replicas = simulatedPodCount(desired.replicas, ctx, workload.notes);
+  return { ok: true, workload, template, spec: manifest.object.spec as Record<string, unknown>, replicas };
 }

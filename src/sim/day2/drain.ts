@@ -78,14 +78,16 @@ export function drainIssues(
     }
     const blocked: string[] = [];
     let because = '';
-    for (const [node, onNode] of [...byNode].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [node, onNode] of [...byNode].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) { // code-unit order: locale-independent
       if (b.allowed === 0) {
         blocked.push(node);
         because = `${b.describe} gives disruptionsAllowed=0, so every eviction is refused (${EVICTION_REFUSED})`;
         continue;
       }
       if (onNode.length <= b.allowed) continue;
-      const stuck = replacementsFail(node, onNode.slice(0, onNode.length - b.allowed + 1), state, filters);
+      // The first `allowed` evictions need no replacement; each later one waits for one more
+      // replacement to be Ready, so the drain needs replacements for all but the last `allowed` pods.
+      const stuck = replacementsFail(node, onNode.slice(0, onNode.length - b.allowed), state, filters);
       if (stuck) {
         blocked.push(node);
         because = `${b.describe} allows ${b.allowed} eviction${b.allowed === 1 ? '' : 's'} at a time, and the evicted pods cannot be rescheduled on the other nodes (${stuck}), so the budget never allows the next one`;

@@ -50,14 +50,14 @@ function parseTerm(pod: SimPod, raw: unknown): AffinityTerm | undefined {
   let selector = parseSelector(raw.labelSelector);
   const extra: LabelSelectorRequirement[] = [];
   for (const key of stringList(raw.matchLabelKeys)) {
-    if (key in pod.labels) extra.push({ key, operator: 'In', values: [pod.labels[key]] });
+    if (Object.hasOwn(pod.labels, key)) extra.push({ key, operator: 'In', values: [pod.labels[key]] });
   }
   for (const key of stringList(raw.mismatchLabelKeys)) {
-    if (key in pod.labels) extra.push({ key, operator: 'NotIn', values: [pod.labels[key]] });
+    if (Object.hasOwn(pod.labels, key)) extra.push({ key, operator: 'NotIn', values: [pod.labels[key]] });
   }
-  if (extra.length > 0) {
-    const base = selector ?? { matchLabels: {}, matchExpressions: [] };
-    selector = { matchLabels: base.matchLabels, matchExpressions: [...base.matchExpressions, ...extra] };
+  // `applyMatchLabelKeysAndMismatchLabelKeys` leaves a nil labelSelector alone: it matches no pod.
+  if (extra.length > 0 && selector !== null) {
+    selector = { matchLabels: selector.matchLabels, matchExpressions: [...selector.matchExpressions, ...extra] };
   }
   const namespaceSelector = parseSelector(raw.namespaceSelector);
   const listed = stringList(raw.namespaces);

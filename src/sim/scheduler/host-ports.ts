@@ -1,7 +1,7 @@
 /**
  * Host ports a pod asks for and the ports in use on a node (§3.6, `HostPortInfo` in
  * `pkg/scheduler/framework/types.go`): a conflict needs the same protocol and port and
- * overlapping host IPs, where an empty or unspecified IP (`0.0.0.0`, `::`) overlaps every IP.
+ * overlapping host IPs, where an empty IP or `0.0.0.0` overlaps every IP.
  */
 import { isRecord } from '../../k8s/values.js';
 
@@ -9,16 +9,17 @@ export interface HostPort {
   /** `TCP` when unset. */
   protocol: string;
   port: number;
-  /** `0.0.0.0` for an empty or unspecified address. */
+  /** `0.0.0.0` for an empty address. */
   ip: string;
 }
 
 const WILDCARD = '0.0.0.0';
 const cache = new WeakMap<Record<string, unknown>, readonly HostPort[]>();
 
+/** `sanitize` of `HostPortInfo`: only an empty IP becomes `0.0.0.0` (`::` is a specific address to the scheduler). */
 function sanitizeIp(ip: unknown): string {
-  const s = typeof ip === 'string' ? ip.trim() : '';
-  return s === '' || s === '0.0.0.0' || s === '::' ? WILDCARD : s;
+  const s = typeof ip === 'string' ? ip : '';
+  return s === '' ? WILDCARD : s;
 }
 
 /**

@@ -7,7 +7,7 @@
  * `nodeaffinity/node_affinity.go (Score)`, `tainttoleration/taint_toleration.go (Score)`,
  * `interpodaffinity/scoring.go`, `podtopologyspread/scoring.go`, `framework/plugins/helper/normalize_score.go`.
  */
-import { parseLabelSelector, selectorFromMap, type Selector } from '../../k8s/selector.js';
+import { isEmptySelector, parseLabelSelector, selectorFromMap, type Selector } from '../../k8s/selector.js';
 import { isRecord } from '../../k8s/values.js';
 import type { SimNode, SimPod } from '../model.js';
 import { affinityTermsOf, termMatchesPod } from './affinity-term.js';
@@ -22,6 +22,7 @@ import { tolerates, tolerationsOf } from './filters/taint-toleration.js';
 import { clusterFacts } from './cluster-facts.js';
 import { nonZeroRequests } from './non-zero-requests.js';
 import type { SchedulingState } from './state.js';
+import { labelValue, labelOf } from './label-value.js';
 
 export const MAX_NODE_SCORE = 100;
 
@@ -140,7 +141,7 @@ function interPodAffinity(pod: SimPod, nodes: readonly SimNode[], state: Schedul
     for (const t of list) {
       state.forEachPodMatchingTerm(t, (other) => {
         const name = state.nodeOf(other);
-        const value = name === undefined ? undefined : state.node(name)?.labels[t.topologyKey];
+        const value = name === undefined ? undefined : labelOf(state.node(name), t.topologyKey);
         if (value !== undefined) add(t.topologyKey, value, sign * t.weight);
       });
     }
@@ -154,7 +155,7 @@ function interPodAffinity(pod: SimPod, nodes: readonly SimNode[], state: Schedul
   const raw = nodes.map((node) => {
     let score = 0;
     for (const [key, values] of topologyScore) {
-      const v = node.labels[key];
+      const v = labelValue(node.labels, key);
       if (v !== undefined) score += values.get(v) ?? 0;
     }
     return score;
@@ -225,7 +226,7 @@ function topologySpread(pod: SimPod, nodes: readonly SimNode[], state: Schedulin
     for (let i = 0; i < constraints.length; i++) {
       const key = constraints[i].topologyKey;
       if (key === HOSTNAME) continue;
-      const value = node.labels[key];
+      const value = labelValue(node.labels, key);
       values[i][n] = value;
       const pair = value ?? '';
       if (!pairCounts[i].has(pair)) pairCounts[i].set(pair, 0);
@@ -238,7 +239,8 @@ function topologySpread(pod: SimPod, nodes: readonly SimNode[], state: Schedulin
   // Constraints sharing a selector (the two defaults) are counted in one pass over the matching pods.
   const bySelector = new Map<Selector, number[]>();
   constraints.forEach((c, i) => {
-    if (c.selector === null) return;
+    // `countPodsMatchSelector`: a nil selector matches nothing and an empty one (`{}`) counts nothing.
+    if (c.selector === null || isEmptySelector(c.selector)) return;
     const group = bySelector.get(c.selector);
     if (group) group.push(i);
     else bySelector.set(c.selector, [i]);
@@ -258,7 +260,7 @@ function topologySpread(pod: SimPod, nodes: readonly SimNode[], state: Schedulin
         // Inclusion policies only need checking when they can exclude a node.
         const checkPolicies = (c.nodeAffinityPolicy === 'Honor' && !noNodeAffinity) || c.nodeTaintsPolicy === 'Honor';
         if (checkPolicies && !nodeMatchesInclusionPolicies(c, pod, node)) continue;
-        const value = node.labels[c.topologyKey] ?? '';
+        const value = labelValue(node.labels, c.topologyKey) ?? '';
         const count = pairCounts[i].get(value);
         if (count !== undefined) pairCounts[i].set(value, count + 1);
       }
@@ -274,7 +276,7 @@ function topologySpread(pod: SimPod, nodes: readonly SimNode[], state: Schedulin
       const c = constraints[i];
       let count: number;
       if (c.topologyKey === HOSTNAME) {
-        if (node.labels[HOSTNAME] === undefined) continue;
+        if (labelValue(node.labels, HOSTNAME) === undefined) continue;
         count = perNode[i].size === 0 ? 0 : (perNode[i].get(node.name) ?? 0);
       } else {
         const value = values[i][n];

@@ -12,6 +12,7 @@ import { affinityTermsOf, hasAnyAffinityTerm, termCoversNamespace, type Affinity
 import { hostPortsOf, HostPortUsage } from './host-ports.js';
 import { nonZeroRequests, type NonZeroRequests } from './non-zero-requests.js';
 import { PlacedPodIndex } from './placed-pod-index.js';
+import { labelValue } from './label-value.js';
 
 /** Placed pods sharing one affinity term: how many sit in each value of the term's topology key. */
 export interface TermGroup {
@@ -217,7 +218,7 @@ export class SchedulingState {
 }
 
 function adjust(groups: Map<string, TermGroup>, term: AffinityTerm, weight: number, node: SimNode, delta: 1 | -1): void {
-  const value = node.labels[term.topologyKey];
+  const value = labelValue(node.labels, term.topologyKey);
   if (value === undefined) return;
   const key = `${weight}|${term.signature}`;
   let group = groups.get(key);

@@ -6,7 +6,7 @@
 import type { ObjectGraph } from '../../resolver/graph.js';
 import type { Manifest } from '../../resolver/manifest.js';
 import type { JsonPath } from '../../resolver/source-map.js';
-import { isNegative, parseQuantity, type Quantity } from '../../k8s/quantity.js';
+import { formatQuantity, isNegative, parseQuantity, type Quantity } from '../../k8s/quantity.js';
 import { isRecord, valueAt } from '../../k8s/values.js';
 import type { SimClaim, SimStorageClass } from '../model.js';
 import { defaultStorageClass } from './classes.js';
@@ -113,7 +113,7 @@ export function claimProblem(claim: SimClaim): ClaimProblem | undefined {
   const size = parseQuantity(raw);
   if (!size.ok) return { message: `spec.resources[storage]: Invalid value: ${JSON.stringify(raw)}: ${size.error}`, path: storagePath };
   if (isNegative(size.quantity) || size.quantity.nanos === 0n)
-    return { message: `spec.resources[storage]: Invalid value: "${String(raw)}": must be greater than zero`, path: storagePath };
+    return { message: `spec.resources[storage]: Invalid value: "${formatQuantity(size.quantity)}": must be greater than zero`, path: storagePath };
   const volumeMode = spec.volumeMode;
   if (volumeMode !== undefined && volumeMode !== null && !VOLUME_MODES.includes(String(volumeMode)))
     return { message: `spec.volumeMode: Unsupported value: "${String(volumeMode)}": supported values: ${quoted(VOLUME_MODES)}`, path: ['spec', 'volumeMode'] };

@@ -160,6 +160,11 @@ describe('QuotaLedger scopes (§11.1, QoS §2.3)', () => {
     expect(verdictsFor('pods: "0"', selector('Exists'))).toEqual(['ok', 'ok', 'ok', none]);
   });
 
+  it('PriorityClass DoesNotExist matches the pods without a priorityClassName (a label selector over an empty set)', () => {
+    const selector = '  scopeSelector:\n    matchExpressions:\n      - {scopeName: PriorityClass, operator: DoesNotExist}\n';
+    expect(verdictsFor('pods: "0"', selector)).toEqual([none, none, none, 'ok']);
+  });
+
   it('a scoped quota applies the must-specify rule only to the pods in its scope', () => {
     expect(verdictsFor('requests.memory: 1Gi', '  scopes: [Terminating]\n')).toEqual([
       'ok',

@@ -62,3 +62,12 @@ spec:
     expect(reconcileYaml(rs + hpa('  minReplicas: 2\n  maxReplicas: 4\n', 'db', 'ReplicaSet')).pods).toHaveLength(2);
   });
 });
+
+describe('review fixes: invalid HPA bounds', () => {
+  it('ignores an HPA with a negative minReplicas instead of wanting a negative replica count', () => {
+    const [w] = reconcileYaml(deploymentYaml('web') + hpa('  minReplicas: -2\n  maxReplicas: 5\n')).workloads;
+    expect(w.desiredReplicas).toBe(1);
+    expect(w.pods).toHaveLength(1);
+    expect(w.notes.join()).toContain('invalid');
+  });
+});

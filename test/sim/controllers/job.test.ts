@@ -106,3 +106,34 @@ describe('CronJob controller (§4.7)', () => {
     expect(never.notes.join()).toContain('never fires');
   });
 });
+
+describe('review fixes: Indexed Job pods', () => {
+  const indexedJob = (name: string, podSpecExtra = '') => `apiVersion: batch/v1
+kind: Job
+metadata: {name: ${name}}
+spec:
+  completionMode: Indexed
+  completions: 2
+  parallelism: 2
+  template:
+    spec:
+${podSpecExtra}      restartPolicy: Never
+      containers: [{name: c, image: busybox}]
+`;
+
+  it('keeps "-<index>-" when truncating a long Job name (podGenerateNameWithIndex)', () => {
+    const name = 'a'.repeat(60);
+    const { pods } = reconcileYaml(indexedJob(name));
+    expect(pods).toHaveLength(2);
+    pods.forEach((p, i) => {
+      // 58-character generateName prefix: the Job name cut to 58 − len("-i-") characters, then "-i-".
+      expect(p.name).toMatch(new RegExp(`^${'a'.repeat(55)}-${i}-${S}$`));
+      expect(p.name.length).toBe(63);
+    });
+  });
+
+  it('sets hostname <job>-<index> even when the template sets one (the controller overwrites it)', () => {
+    const { pods } = reconcileYaml(indexedJob('pi', '      hostname: custom\n'));
+    expect(pods.map((p) => p.spec.hostname)).toEqual(['pi-0', 'pi-1']);
+  });
+});

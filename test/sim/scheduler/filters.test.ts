@@ -355,3 +355,95 @@ describe('InterPodAffinity (§3.8)', () => {
     expect(interPodAffinity.filter(makePod('d', term({ namespaceSelector: {} })), nodes[0], state).ok).toBe(false);
   });
 });
+
+describe('review fixes: scheduler filters', () => {
+  it('InterPodAffinity: matchLabelKeys on a term without labelSelector still matches no pod (nil selector matches none)', () => {
+    // pkg/registry/core/pod/strategy.go (applyMatchLabelKeysAndMismatchLabelKeys): label keys are not
+    // merged into a nil LabelSelector, which matches nothing.
+    const nodes = [makeNode('n1'), makeNode('n2')];
+    const state = new SchedulingState(nodes);
+    const spec = {
+      affinity: {
+        podAntiAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', matchLabelKeys: ['app'] }],
+        },
+      },
+    };
+    state.bind(makePod('web-0', spec, { labels: { app: 'web' } }), 'n1');
+    expect(interPodAffinity.filter(makePod('web-1', spec, { labels: { app: 'web' } }), nodes[0], state)).toBe(FITS);
+  });
+
+  it('InterPodAffinity: a matchLabelKeys key named like an Object.prototype member is not taken from the prototype', () => {
+    const nodes = [makeNode('n1')];
+    const state = new SchedulingState(nodes);
+    const spec = {
+      affinity: {
+        podAntiAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: [
+            { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'web' } }, matchLabelKeys: ['constructor'] },
+          ],
+        },
+      },
+    };
+    state.bind(makePod('web-0', {}, { labels: { app: 'web' } }), 'n1');
+    expect(interPodAffinity.filter(makePod('web-1', spec, { labels: { app: 'web' } }), nodes[0], state).ok).toBe(false);
+  });
+
+  it('PodTopologySpread: an empty labelSelector counts no pod (countPodsMatchSelector returns 0 for an empty selector)', () => {
+    const nodes = [makeNode('a1', { labels: { zone: 'a' } }), makeNode('b1', { labels: { zone: 'b' } })];
+    const state = new SchedulingState(nodes);
+    const spec = { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: {} }] };
+    state.bind(makePod('w0', spec, { labels: { app: 'web' } }), 'a1');
+    state.bind(makePod('w1', spec, { labels: { app: 'web' } }), 'a1');
+    expect(podTopologySpread.filter(makePod('w2', spec, { labels: { app: 'web' } }), nodes[0], state)).toBe(FITS);
+  });
+
+  it('PodTopologySpread: a topologyKey named like an Object.prototype member is missing on nodes without that label', () => {
+    const nodes = [makeNode('n1')];
+    const state = new SchedulingState(nodes);
+    const spec = {
+      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'constructor', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } } }],
+    };
+    expect(podTopologySpread.filter(makePod('w', spec, { labels: { app: 'web' } }), nodes[0], state)).toEqual({
+      ok: false,
+      reasons: ["node(s) didn't match pod topology spread constraints (missing required label)"],
+      code: 'UnschedulableAndUnresolvable',
+    });
+  });
+
+  it('NodeAffinity: Gt/Lt values outside int64 never match (strconv.ParseInt fails)', () => {
+    const node = makeNode('n1', { labels: { big: '9223372036854775808', small: '5' } });
+    const term = (key: string, operator: string, value: string) => ({
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key, operator, values: [value] }] }] },
+        },
+      },
+    });
+    expect(matchesNodeSelectorAndAffinity(term('big', 'Gt', '1'), node)).toBe(false);
+    expect(matchesNodeSelectorAndAffinity(term('small', 'Lt', '9223372036854775808'), node)).toBe(false);
+    expect(matchesNodeSelectorAndAffinity(term('small', 'Lt', '9223372036854775807'), node)).toBe(true);
+    expect(matchesNodeSelectorAndAffinity(term('small', 'Gt', '-9223372036854775808'), node)).toBe(true);
+  });
+
+  it('NodeResourcesFit: a kubernetes.io-prefixed resource name is a scalar resource checked against allocatable', () => {
+    const node = makeNode('n1');
+    const state = new SchedulingState([node]);
+    const pod = makePod('p', { containers: [container({ 'example.kubernetes.io/widget': '1' })] });
+    expect(nodeResourcesFit.filter(pod, node, state)).toEqual({
+      ok: false,
+      reasons: ['Insufficient example.kubernetes.io/widget'],
+      code: 'Unschedulable',
+    });
+  });
+
+  it('NodePorts: hostIP "::" is a specific address for the scheduler (only an empty IP or 0.0.0.0 is a wildcard)', () => {
+    const node = makeNode('n1');
+    const state = new SchedulingState([node]);
+    const port = (hostIP: string) => ({ containers: [container({}, { ports: [{ containerPort: 80, hostPort: 8080, hostIP }] })] });
+    state.bind(makePod('a', port('::')), 'n1');
+    expect(nodePorts.filter(makePod('b', port('10.0.0.1')), node, state)).toBe(FITS);
+    expect(nodePorts.filter(makePod('c', port('::')), node, state).ok).toBe(false);
+    expect(nodePorts.filter(makePod('d', port('0.0.0.0')), node, state).ok).toBe(false);
+  });
+});

@@ -117,3 +117,30 @@ describe('scoring (§3.11)', () => {
     expect(selectNode(defaulted, nodes, state).name).toBe('b1');
   });
 });
+
+describe('review fixes: scoring', () => {
+  it('PodTopologySpread scoring: a ScheduleAnyway constraint with an empty labelSelector counts no pod', () => {
+    const nodes = [makeNode('a1', { labels: { zone: 'a' } }), makeNode('b1', { labels: { zone: 'b' } })];
+    const state = new SchedulingState(nodes);
+    const spec = { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: {} }] };
+    state.bind(makePod('w0', spec, { labels: { app: 'web' } }), 'a1');
+    state.bind(makePod('w1', spec, { labels: { app: 'web' } }), 'a1');
+    expect(pluginScores(makePod('w2', spec, { labels: { app: 'web' } }), nodes, state).PodTopologySpread).toEqual([100, 100]);
+  });
+  it('InterPodAffinity scoring: a topologyKey named like an Object.prototype member is absent from nodes without it', () => {
+    const nodes = [makeNode('a', { labels: { constructor: 'x' } }), makeNode('b'), makeNode('c')];
+    const state = new SchedulingState(nodes);
+    // db sits on a node without the label: no topology domain, so no node gains from it.
+    state.bind(makePod('db', {}, { labels: { app: 'db' } }), 'b');
+    const spec = {
+      affinity: {
+        podAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [
+            { weight: 100, podAffinityTerm: { topologyKey: 'constructor', labelSelector: { matchLabels: { app: 'db' } } } },
+          ],
+        },
+      },
+    };
+    expect(pluginScores(makePod('p', spec), nodes, state).InterPodAffinity).toEqual([0, 0, 0]);
+  });
+});

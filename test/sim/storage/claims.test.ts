@@ -46,6 +46,18 @@ describe('claimsFromInput (§5.1)', () => {
   });
 });
 
+describe('claimProblem: a storage request that is not positive (review)', () => {
+  it('prints the quantity in canonical form, as field.Invalid(value.String()) does', () => {
+    expect(claimProblem(claimOf('  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 0Gi}}\n'))).toEqual({
+      message: 'spec.resources[storage]: Invalid value: "0": must be greater than zero',
+      path: ['spec', 'resources', 'requests', 'storage'],
+    });
+    expect(claimProblem(claimOf('  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: -1024Mi}}\n'))?.message).toBe(
+      'spec.resources[storage]: Invalid value: "-1Gi": must be greater than zero',
+    );
+  });
+});
+
 describe('applyDefaultStorageClass (§5.2 storageClassName table)', () => {
   const classes = [builtInClass('standard')];
 

@@ -14,6 +14,7 @@ import { affinityTermsOf, termMatchesPod, type AffinityTerm } from '../affinity-
 import { FITS, type FilterStatus } from '../framework.js';
 import type { SkippableFilter } from '../skippable-filter.js';
 import type { SchedulingState } from '../state.js';
+import { labelValue, labelOf } from '../label-value.js';
 
 interface PreFilterState {
   state: SchedulingState;
@@ -67,14 +68,14 @@ function computePreFilter(pod: SimPod, state: SchedulingState): PreFilterState {
       const node = nodeOfPod(state, other);
       if (!node) return;
       for (const t of affinity) {
-        const v = node.labels[t.topologyKey];
+        const v = labelValue(node.labels, t.topologyKey);
         if (v !== undefined) increment(s.affinityCounts, pair(t.topologyKey, v));
       }
     });
   }
   for (const t of terms.requiredAntiAffinity) {
     state.forEachPodMatchingTerm(t, (other) => {
-      const v = nodeOfPod(state, other)?.labels[t.topologyKey];
+      const v = labelOf(nodeOfPod(state, other), t.topologyKey);
       if (v !== undefined) increment(s.antiAffinityCounts, pair(t.topologyKey, v));
     });
   }
@@ -101,7 +102,7 @@ function preFilterState(pod: SimPod, state: SchedulingState): PreFilterState {
 function satisfiesAffinity(terms: readonly AffinityTerm[], s: PreFilterState, node: SimNode): boolean {
   let podsExist = true;
   for (const t of terms) {
-    const v = node.labels[t.topologyKey];
+    const v = labelValue(node.labels, t.topologyKey);
     if (v === undefined) return false;
     if ((s.affinityCounts.get(pair(t.topologyKey, v)) ?? 0) <= 0) podsExist = false;
   }
@@ -110,7 +111,7 @@ function satisfiesAffinity(terms: readonly AffinityTerm[], s: PreFilterState, no
 
 function satisfiesAntiAffinity(terms: readonly AffinityTerm[], s: PreFilterState, node: SimNode): boolean {
   for (const t of terms) {
-    const v = node.labels[t.topologyKey];
+    const v = labelValue(node.labels, t.topologyKey);
     if (v !== undefined && (s.antiAffinityCounts.get(pair(t.topologyKey, v)) ?? 0) > 0) return false;
   }
   return true;
@@ -118,7 +119,7 @@ function satisfiesAntiAffinity(terms: readonly AffinityTerm[], s: PreFilterState
 
 function satisfiesExistingAntiAffinity(s: PreFilterState, node: SimNode): boolean {
   for (const [key, values] of s.existingAnti) {
-    const v = node.labels[key];
+    const v = labelValue(node.labels, key);
     if (v !== undefined && values.has(v)) return false;
   }
   return true;

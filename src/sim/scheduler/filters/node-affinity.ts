@@ -42,6 +42,15 @@ export interface PreferredNodeAffinityTerm {
 }
 
 const INT64 = /^[+-]?\d+$/;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** `strconv.ParseInt(s, 10, 64)`: undefined for a non-integer or a value outside int64. */
+function parseInt64(s: string): bigint | undefined {
+  if (!INT64.test(s)) return undefined;
+  const v = BigInt(s);
+  return v < INT64_MIN || v > INT64_MAX ? undefined : v;
+}
 const requiredCache = new WeakMap<Record<string, unknown>, RequiredNodeAffinity>();
 const preferredCache = new WeakMap<Record<string, unknown>, PreferredNodeAffinityTerm[]>();
 
@@ -58,8 +67,9 @@ function parseRequirement(raw: unknown): NodeSelectorRequirement | undefined {
     case 'DoesNotExist':
       return values.length === 0 ? { key: raw.key, operator: op, values } : undefined;
     default:
-      if (values.length !== 1 || !INT64.test(values[0])) return undefined;
-      return { key: raw.key, operator: op, values, bound: BigInt(values[0]) };
+      const bound = values.length === 1 ? parseInt64(values[0]) : undefined;
+      if (bound === undefined) return undefined;
+      return { key: raw.key, operator: op, values, bound };
   }
 }
 
@@ -125,8 +135,8 @@ function requirementMatches(req: NodeSelectorRequirement, labels: Readonly<Recor
       return !has;
     case 'Gt':
     case 'Lt': {
-      if (!has || !INT64.test(labels[req.key])) return false;
-      const v = BigInt(labels[req.key]);
+      const v = has ? parseInt64(labels[req.key]) : undefined;
+      if (v === undefined) return false;
       return req.operator === 'Gt' ? v > req.bound! : v < req.bound!;
     }
   }

@@ -23,10 +23,14 @@ export interface InsufficientResource {
 
 const BASIC = ['cpu', 'memory', 'ephemeral-storage'];
 
-/** `schedutil.IsScalarResourceName`: extended (domain-qualified, not `kubernetes.io/`), hugepages, attachable volumes. */
+/**
+ * `v1helper.IsScalarResourceName`: extended (domain-qualified), prefixed native (`*kubernetes.io/*`),
+ * hugepages and attachable-volume resources.
+ */
 export function isScalarResource(name: string): boolean {
   if (name.startsWith('hugepages-') || name.startsWith('attachable-volumes-')) return true;
-  return name.includes('/') && !name.includes('kubernetes.io/') && !name.startsWith('requests.');
+  if (name.includes('kubernetes.io/')) return true; // IsPrefixedNativeResource
+  return name.includes('/') && !name.startsWith('requests.');
 }
 
 /**

@@ -7,7 +7,7 @@
  * Source: `pkg/scheduler/framework/plugins/podtopologyspread/filtering.go (calPreFilterState,
  * Filter, minMatchNum)`, `common.go (filterTopologySpreadConstraints, matchNodeInclusionPolicies)`.
  */
-import { matchesSelector, parseLabelSelector, type LabelSelectorRequirement, type Selector } from '../../../k8s/selector.js';
+import { isEmptySelector, matchesSelector, parseLabelSelector, type LabelSelectorRequirement, type Selector } from '../../../k8s/selector.js';
 import { isRecord } from '../../../k8s/values.js';
 import type { SimNode, SimPod } from '../../model.js';
 import { FITS, type FilterStatus } from '../framework.js';
@@ -15,6 +15,7 @@ import type { SkippableFilter } from '../skippable-filter.js';
 import type { SchedulingState } from '../state.js';
 import { matchesNodeSelectorAndAffinity } from './node-affinity.js';
 import { firstUntoleratedTaint, SCHEDULING_EFFECTS, tolerationsOf } from './taint-toleration.js';
+import { labelValue } from '../label-value.js';
 
 export interface SpreadConstraint {
   maxSkew: number;
@@ -49,7 +50,7 @@ function parseConstraint(pod: SimPod, raw: unknown): SpreadConstraint | undefine
   // matchLabelKeys: the incoming pod's values for these keys are ANDed into the selector.
   const extra: LabelSelectorRequirement[] = [];
   for (const key of Array.isArray(raw.matchLabelKeys) ? raw.matchLabelKeys : []) {
-    if (typeof key === 'string' && key in pod.labels) extra.push({ key, operator: 'In', values: [pod.labels[key]] });
+    if (typeof key === 'string' && Object.hasOwn(pod.labels, key)) extra.push({ key, operator: 'In', values: [pod.labels[key]] });
   }
   if (extra.length > 0 && selector !== null) {
     selector = { matchLabels: selector.matchLabels, matchExpressions: [...selector.matchExpressions, ...extra] };
@@ -88,7 +89,7 @@ export function nodeMatchesInclusionPolicies(c: SpreadConstraint, pod: SimPod, n
 
 /** Whether the node has every topology key of the constraints. */
 export function nodeHasAllKeys(node: SimNode, constraints: readonly SpreadConstraint[]): boolean {
-  for (const c of constraints) if (node.labels[c.topologyKey] === undefined) return false;
+  for (const c of constraints) if (labelValue(node.labels, c.topologyKey) === undefined) return false;
   return true;
 }
 
@@ -100,12 +101,13 @@ export function countByDomain(
   eligible: (node: SimNode) => boolean,
   into: Map<string, number>,
 ): void {
-  if (c.selector === null) return;
+  // `countPodsMatchSelector`: a nil selector matches nothing and an empty one (`{}`) counts nothing.
+  if (c.selector === null || isEmptySelector(c.selector)) return;
   state.forEachPlacedPod(pod.namespace, c.selector, (other) => {
     const name = state.nodeOf(other);
     const node = name === undefined ? undefined : state.node(name);
     if (!node || !eligible(node)) return;
-    const value = node.labels[c.topologyKey];
+    const value = labelValue(node.labels, c.topologyKey);
     if (value !== undefined && into.has(value)) into.set(value, into.get(value)! + 1);
   });
 }
@@ -137,7 +139,7 @@ function domainsOf(pod: SimPod, constraints: SpreadConstraint[], state: Scheduli
     constraints.forEach((c, i) => {
       if (!nodeMatchesInclusionPolicies(c, pod, node)) return;
       d.eligible[i].add(node);
-      d.domains[i].add(node.labels[c.topologyKey]);
+      d.domains[i].add(labelValue(node.labels, c.topologyKey)!);
     });
   }
   domainCache.set(pod, d);
@@ -196,7 +198,7 @@ export const podTopologySpread: SkippableFilter = {
     const s = preFilterState(pod, constraints, state);
     for (let i = 0; i < constraints.length; i++) {
       const c = constraints[i];
-      const value = node.labels[c.topologyKey];
+      const value = labelValue(node.labels, c.topologyKey);
       if (value === undefined) return MISSING_LABEL;
       const skew = (s.counts[i].get(value) ?? 0) + s.selfMatch[i] - s.minMatch[i];
       if (skew > c.maxSkew) return SKEW;

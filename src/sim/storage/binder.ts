@@ -428,7 +428,7 @@ export class VolumeBinder {
     for (const claim of claims) {
       const list = this.consumers.get(claim);
       if (!list) this.consumers.set(claim, [pod]);
-      else if (!list.includes(pod)) list.push(pod);
+      else if (list[list.length - 1] !== pod) list.push(pod); // a pod's repeated calls come back to back
     }
   }
 
@@ -509,7 +509,7 @@ export class VolumeBinder {
       if (!usage) this.usage.set(use.claim, (usage = { byNode: new Map() }));
       const pods = usage.byNode.get(node.name);
       if (!pods) usage.byNode.set(node.name, [pod]);
-      else if (!pods.includes(pod)) pods.push(pod);
+      else if (pods[pods.length - 1] !== pod) pods.push(pod); // a pod's repeated calls come back to back
     }
   }
 

@@ -119,7 +119,7 @@ export function renderSimText(view: SimView): string {
         out.push(`    ${p.name}  ${where}  ${state}`);
       }
     }
-    for (const r of n.rejected) out.push(`  ${r.kind} ${r.name}  not created: the API server would reject it (see the findings of drydock ${r.file})  ${r.file}:${r.line}`);
+    for (const r of n.rejected) out.push(`  ${r.kind} ${r.name}  not created: the API server would reject it (drydock ${r.file} says why)  ${r.file}:${r.line}`);
     for (const c of n.claims) {
       out.push(`  PersistentVolumeClaim ${c.name}  ${c.phase}${c.volume ? ` → ${c.volume}` : ''}${c.storageClass !== null ? `  (class ${c.storageClass || '""'})` : ''}${c.message ? `: ${c.message}` : ''}`);
     }

@@ -160,3 +160,34 @@ describe('drain-blocked: replacements the drain waits for (review)', () => {
     expect(byRule(result.findings, 'drain-blocked')).toEqual([6]);
   });
 });
+
+describe('drain-blocked budget math', () => {
+  it('counts an unmanaged Pod as 0 towards a percentage budget, as getExpectedScale does', async () => {
+    const text = `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: solo
+spec:
+  minAvailable: 50%
+  selector:
+    matchLabels:
+      app: solo
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: solo
+  labels:
+    app: solo
+spec:
+  containers:
+    - name: c
+      image: nginx:1.27
+      resources:
+        requests: {cpu: 100m, memory: 64Mi}
+`;
+    // expectedCount 0 → desiredHealthy ceil(50% of 0) = 0 → one eviction allowed: no block.
+    const result = await lintText(text);
+    expect(result.findings.filter((f) => f.ruleId === 'drain-blocked')).toEqual([]);
+  });
+});

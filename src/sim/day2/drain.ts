@@ -41,7 +41,11 @@ function budgetOf(pdb: Manifest, index: LabelIndex<SimPod>, workloads: ReadonlyM
   if (scaled) {
     const owners = new Set(pods.map((p) => p.owner.manifest));
     expected = 0;
-    for (const owner of owners) expected += workloads.get(owner)?.desiredReplicas ?? pods.filter((p) => p.owner.manifest === owner).length;
+    // getExpectedScale: the scale of each owning controller; unmanaged (bare) pods count 0.
+    for (const owner of owners) {
+      if (owner.ref.kind === 'Pod') continue;
+      expected += workloads.get(owner)?.desiredReplicas ?? pods.filter((p) => p.owner.manifest === owner).length;
+    }
   }
   const desiredHealthy =
     budget.field === 'maxUnavailable' ? Math.max(0, expected - scaledValue(budget.value, expected, true)) : scaledValue(budget.value, expected, true);

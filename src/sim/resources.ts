@@ -105,6 +105,16 @@ export type QosClass = 'BestEffort' | 'Burstable' | 'Guaranteed';
 
 /** The pod's QoS class (§2.3): only cpu and memory count; init containers included. */
 export function qosClass(spec: Record<string, unknown>): QosClass {
+  // Pod-level resources (PodLevelResources), when they set cpu or memory, decide on their own.
+  const podLevel = resourceListsOf(spec);
+  const podLimits = resourceListOf(podLevel.limits);
+  const podLevelRequests = resourceListOf(podLevel.requests);
+  if (['cpu', 'memory'].some((r) => (podLevelRequests[r] ?? 0) > 0 || (podLimits[r] ?? 0) > 0)) {
+    // The pod's requests as the API server defaults them (podRequests), without the overhead.
+    const requests = podRequests({ ...spec, overhead: undefined });
+    const limited = (podLimits.cpu ?? 0) > 0 && (podLimits.memory ?? 0) > 0;
+    return limited && requests.cpu === podLimits.cpu && requests.memory === podLimits.memory ? 'Guaranteed' : 'Burstable';
+  }
   const containers = [...containerList(spec, 'initContainers'), ...containerList(spec, 'containers')];
   const requests: ResourceList = {};
   const limits: ResourceList = {};

@@ -41,7 +41,7 @@ export function workloadIssues(workloads: readonly SimWorkload[], outcomes: PodO
       out.push({
         id: 'unschedulable',
         at,
-        message: `${count(pending.length + notSimulated(w), w.pods.length + notSimulated(w), w)} would stay Pending (${first.status.reason ?? 'Unschedulable'}): ${first.status.message ?? 'no node fits'}`,
+        message: `${count(pending.length + notSimulated(w), w.pods.length + notSimulated(w), w)} ${first.status.reason === 'KubeletRejected' || first.status.reason === 'OutOfResources' ? 'would be rejected by the kubelet of their preset node' : 'would stay Pending'} (${first.status.reason ?? 'Unschedulable'}): ${first.status.message ?? 'no node fits'}`,
         related: nodeRelated(profile),
       });
     }

@@ -21,7 +21,7 @@ import { selectNode } from './scoring.js';
 import { isSkippable } from './skippable-filter.js';
 import type { SchedulingState } from './state.js';
 
-export type ScheduleFailureReason = 'Unschedulable' | 'SchedulingGated' | 'NoScheduler' | 'NodeNotFound' | 'OutOfResources';
+export type ScheduleFailureReason = 'Unschedulable' | 'SchedulingGated' | 'NoScheduler' | 'NodeNotFound' | 'OutOfResources' | 'KubeletRejected';
 
 export type ScheduleOutcome =
   | { ok: true; node: SimNode }
@@ -29,7 +29,7 @@ export type ScheduleOutcome =
       ok: false;
       message: string;
       reason: ScheduleFailureReason;
-      /** For OutOfResources: the kubelet's pod status reason, `OutOfcpu`, `OutOfmemory`, `OutOfpods`… */
+      /** For OutOfResources and KubeletRejected: the kubelet's pod status reason, `OutOfcpu`, `OutOfpods`, `NodeAffinity`, `NodePorts`… */
       kubeletReason?: string;
     };
 
@@ -167,7 +167,8 @@ export class Scheduler {
 
   /**
    * A pod with `spec.nodeName` bypasses the scheduler (§3.3): an unknown node leaves it Pending; the
-   * kubelet rejects it when resources do not fit (`OutOf<resource>`); otherwise it is bound.
+   * kubelet rejects it when resources do not fit (`OutOf<resource>`), or its node selector/affinity
+   * or host ports do not (`Predicate NodeAffinity failed`); otherwise it is bound.
    */
   private admitOnPresetNode(pod: SimPod, name: string): ScheduleOutcome {
     const node = this.state.node(name);
@@ -186,6 +187,17 @@ export class Scheduler {
         reason: 'OutOfResources',
         kubeletReason: `OutOf${m.resource}`,
         message: `Pod Node didn't have enough resource: ${m.resource}, requested: ${m.requested}, used: ${m.used}, capacity: ${m.capacity}`,
+      };
+    }
+    // The kubelet's other general predicates (`lifecycle/predicate.go`, GeneralPredicates): node
+    // selector and required affinity, then host ports. A rejected pod fails with `Predicate <name> failed`.
+    for (const predicate of [nodeAffinity, nodePorts]) {
+      if (predicate.filter(pod, node, this.state).ok) continue;
+      return {
+        ok: false,
+        reason: 'KubeletRejected',
+        kubeletReason: predicate.name,
+        message: `Predicate ${predicate.name} failed: the kubelet of node ${name} rejects the pod (spec.nodeName skips the scheduler, so nothing checked this before)`,
       };
     }
     this.state.bind(pod, name);

@@ -149,6 +149,19 @@ describe('Scheduler: pods the scheduler does not place (§3.3, §3.10)', () => {
       message: "Pod Node didn't have enough resource: cpu, requested: 800, used: 500, capacity: 1000",
     });
   });
+  it("rejects a preset node whose labels the pod's nodeSelector does not match, as the kubelet's GeneralPredicates do", () => {
+    const sched = scheduler([makeNode('a', { labels: { disktype: 'hdd' } })]);
+    const outcome = failure(sched.schedule(makePod('p', { nodeName: 'a', nodeSelector: { disktype: 'ssd' } })));
+    expect(outcome).toMatchObject({ reason: 'KubeletRejected', kubeletReason: 'NodeAffinity' });
+    expect(outcome.message).toMatch(/^Predicate NodeAffinity failed: /);
+    expect(sched.state.podsOn('a')).toEqual([]);
+  });
+  it('rejects a preset node whose host port is taken', () => {
+    const sched = scheduler([makeNode('a')]);
+    const ports = { containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 80, hostPort: 8080 }] }] };
+    expect(sched.schedule(makePod('first', { nodeName: 'a', ...ports })).ok).toBe(true);
+    expect(failure(sched.schedule(makePod('second', { nodeName: 'a', ...ports })))).toMatchObject({ reason: 'KubeletRejected', kubeletReason: 'NodePorts' });
+  });
 });
 
 describe('Scheduler: workloads over several nodes', () => {

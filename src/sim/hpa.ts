@@ -65,7 +65,7 @@ function missingRequest(pod: SimPod, target: UtilizationTarget): Missing | undef
       if (!isRecord(c) || (sidecarsOnly && c.restartPolicy !== 'Always')) continue;
       const name = typeof c.name === 'string' ? c.name : `#${i}`;
       if (target.container !== undefined && name !== target.container) continue;
-      if ((containerRequests(c)[target.resource] ?? 0) > 0) continue;
+      if (containerRequests(c)[target.resource] !== undefined) continue; // present, even 0 (calculatePodRequests checks presence)
       return { container: name, path: [...pod.template.specPath, field, i, 'resources'] };
     }
   }

@@ -144,3 +144,41 @@ ${metrics}---
     expect(f.message).toMatch(/missing request for cpu in container web of Pod /);
   });
 });
+
+describe('hpa-no-requests: what counts as a request', () => {
+  it('accepts an explicit zero request: the controller checks that the request is there, not its size', async () => {
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          resources:
+            requests: {cpu: "0", memory: 64Mi}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  minReplicas: 2
+  maxReplicas: 4
+  metrics:
+    - type: Resource
+      resource:
+        name: cpu
+        target: {type: Utilization, averageUtilization: 70}
+`;
+    const result = await lintText(text);
+    expect(result.findings.filter((f) => f.ruleId === 'hpa-no-requests')).toEqual([]);
+  });
+});

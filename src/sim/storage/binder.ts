@@ -449,7 +449,8 @@ export class VolumeBinder {
         continue;
       }
       const storageClass = this.classes.get(className);
-      if (!storageClass || !canProvisionOn(storageClass, node)) return undefined;
+      // checkVolumeProvisions: a claim with a selector is never provisioned dynamically (§5.3).
+      if (!storageClass || hasSelector(claim) || !canProvisionOn(storageClass, node)) return undefined;
       chosen.set(claim, undefined);
     }
     return chosen;
@@ -461,7 +462,7 @@ export class VolumeBinder {
       const className = this.classOf(claim);
       if (this.candidatesFor(claim, className).length > 0) return this.delayedBindingOn(claims, node) !== undefined;
       const storageClass = this.classes.get(className);
-      if (!storageClass || !canProvisionOn(storageClass, node)) return false;
+      if (!storageClass || hasSelector(claim) || !canProvisionOn(storageClass, node)) return false;
     }
     return true;
   }
@@ -480,17 +481,8 @@ export class VolumeBinder {
         this.bind(claim, volume);
         continue;
       }
-      const storageClass = this.classes.get(this.classOf(claim))!;
-      if (claim.spec.selector !== undefined && claim.spec.selector !== null) {
-        this.setPending(claim, {
-          message: 'claim Selector is not supported',
-          detail: `the scheduler picked node ${node.name} for pod ${pod.name}, but a claim with a selector is never provisioned dynamically and ${this.explainNoVolume(claim)}`,
-          path: ['spec', 'selector'],
-          related: classRelated(storageClass),
-        });
-        continue;
-      }
-      this.provision(claim, storageClass, node);
+      // delayedBindingOn never plans provisioning for a claim with a selector.
+      this.provision(claim, this.classes.get(this.classOf(claim))!, node);
     }
     this.forget(pod);
   }
@@ -571,6 +563,11 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** `spec.selector` is set: only a static volume with matching labels can satisfy the claim. */
+function hasSelector(claim: SimClaim): boolean {
+  return claim.spec.selector !== undefined && claim.spec.selector !== null;
 }
 
 /** `spec.volumeName` is set: the claim asks for one volume (§5.2 pre-binding). */

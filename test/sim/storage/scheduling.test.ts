@@ -115,6 +115,13 @@ describe('WaitForFirstConsumer (§5.3, §5.4)', () => {
     expect(issue.related.map((r) => r.note)).toEqual(['Pod/default/pb uses the claim']);
   });
 
+  it('never provisions a claim with a selector: without a matching static PV no node fits (checkVolumeProvisions)', () => {
+    const setup = storageOf(pvc('data', '  selector: {matchLabels: {tier: gold}}\n'), { classes: [builtInClass()] });
+    const result = scheduleWith(setup, podNamed('db', ['data']));
+    expect(failures(result)).toEqual({ 'node-1': VOLUME_BIND_CONFLICT, 'node-2': VOLUME_BIND_CONFLICT, 'node-3': VOLUME_BIND_CONFLICT });
+    expect(setup.binder.claim('default', 'data')?.phase).toBe('Pending');
+  });
+
   it("provisions only on nodes inside the class's allowedTopologies", () => {
     const zoneC = builtInClass('zonal', { allowedTopologies: [[{ key: 'topology.kubernetes.io/zone', values: ['zone-c'] }]], isDefault: false });
     const setup = storageOf(pvc('data', '  storageClassName: zonal\n'), { classes: [zoneC] });

@@ -67,7 +67,7 @@ export function deploymentStrategy(spec: Record<string, unknown>, replicas: numb
       maxSurge: strip(surge),
       maxUnavailable: strip(unavailable),
       maxTotalPods: replicas + surge.resolved,
-      minAvailablePods: replicas - unavailable.resolved,
+      minAvailablePods: Math.max(0, replicas - unavailable.resolved), // MaxUnavailable() caps the bound at the replicas
       minReadySeconds,
     },
     notes,

@@ -197,7 +197,7 @@ function endpointIssues(endpoints: readonly SimEndpoints[]): SimIssue[] {
     out.push({
       id: 'no-ready-endpoints',
       at: { manifest: e.service, path: ['spec', 'selector'] },
-      message: `Service/${e.namespace}/${e.name} would have no ready endpoints, so every connection to it fails: none of the ${e.selected.length} pod(s) it selects would become Ready (pod ${first.name}${why})`,
+      message: `Service/${e.namespace}/${e.name} would have no ready endpoints, so every connection to it fails: ${e.selected.length === 1 ? 'the one pod it selects would never' : `none of the ${e.selected.length} pods it selects would ever`} become Ready (pod ${first.name}${why})`,
       related: owners.map((m) => ({ node: { manifest: m, path: ['metadata', 'name'] }, note: `${m.ref.kind}/${m.ref.namespace}/${m.ref.name} runs the selected pods` })),
     });
   }

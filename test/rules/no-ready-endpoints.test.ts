@@ -54,7 +54,7 @@ describe('no-ready-endpoints (issue 5)', () => {
     expect(f.severity).toBe('error');
     expect(f.location.range.startLine).toBe(8);
     expect(f.message).toMatch(
-      /^Service\/default\/search would have no ready endpoints, so every connection to it fails: none of the 2 pod\(s\) it selects would become Ready \(pod search-[a-z0-9]+-[a-z0-9]{5}: Unschedulable: 0\/4 nodes are available: 1 node\(s\) had untolerated taint \{node-role.kubernetes.io\/control-plane: \}, 3 Insufficient cpu\. /,
+      /^Service\/default\/search would have no ready endpoints, so every connection to it fails: none of the 2 pods it selects would ever become Ready \(pod search-[a-z0-9]+-[a-z0-9]{5}: Unschedulable: 0\/4 nodes are available: 1 node\(s\) had untolerated taint \{node-role.kubernetes.io\/control-plane: \}, 3 Insufficient cpu\. /,
     );
     expect(f.related.map((r) => `${r.file}:${r.range.startLine} ${r.note}`)).toEqual([
       `${DIR}/fail-pods-unschedulable.yaml:16 Deployment/default/search runs the selected pods`,
@@ -65,7 +65,7 @@ describe('no-ready-endpoints (issue 5)', () => {
     const [f, ...rest] = await fixtureFindings('no-ready-endpoints', 'fail-readiness-probe-port.yaml');
     expect(rest).toEqual([]);
     expect(f.location.range.startLine).toBe(8); // the flow-style selector
-    expect(f.message).toContain('none of the 2 pod(s) it selects would become Ready');
+    expect(f.message).toContain('none of the 2 pods it selects would ever become Ready');
     expect(f.message).toContain(
       ': NotReady: the readiness probe of container "api" uses port "health", which the container does not declare, so it fails every time)',
     );

@@ -178,7 +178,7 @@ describe('simulate() end to end on the default profile', () => {
       ['no-ready-endpoints', 'Service/db', 'spec.selector'],
     ]);
     expect(result.issues[0].message).toMatch(/^1 of the 2 pods of StatefulSet\/shop\/db would stay Pending \(Unschedulable\): 0\/4 nodes are available: /);
-    expect(result.issues[2].message).toContain('none of the 1 pod(s) it selects would become Ready (pod db-0: Unschedulable: 0/4 nodes are available:');
+    expect(result.issues[2].message).toContain('the one pod it selects would never become Ready (pod db-0: Unschedulable: 0/4 nodes are available:');
   });
 
   it('is deterministic', () => {

@@ -53,7 +53,7 @@ function deploymentRollout(w: SimWorkload, state: SchedulingState, filters: read
   const b = bounds(w);
   if (!b || b.unavailable > 0) return undefined;
   const replicas = w.desiredReplicas;
-  const blocker = tryPlace(replicacopy(w), state, filters);
+  const blocker = tryPlace(nextRevisionPod(w), state, filters);
   if (blocker === undefined) return undefined;
   const spec = w.manifest.object.spec;
   const deadline = isRecord(spec) && typeof spec.progressDeadlineSeconds === 'number' ? spec.progressDeadlineSeconds : 600;
@@ -61,14 +61,15 @@ function deploymentRollout(w: SimWorkload, state: SchedulingState, filters: read
     id: 'rollout-stuck',
     at: { manifest: w.manifest, path: strategyPath(w, 'maxUnavailable') },
     message:
-      `A rolling update of Deployment/${w.namespace}/${w.name} would never finish: with ${b.text} (${replicas} replicas: at most ${replicas + b.surge} pods, at least ${replicas} available) ` +
-      `the first new pod must run next to all ${replicas} old ones, and no node can take it (${blocker}); ` +
+      `A rolling update of Deployment/${w.namespace}/${w.name} would never finish: with ${b.text} (${replicas === 1 ? '1 replica' : `${replicas} replicas`}: at most ${replicas + b.surge} pods, at least ${replicas} available) ` +
+      `the first new pod must run next to ${replicas === 1 ? 'the old one' : `all ${replicas} old ones`}, and no node can take it (${blocker}); ` +
       `after progressDeadlineSeconds=${deadline} the new ReplicaSet has timed out progressing (ProgressDeadlineExceeded) and the old version keeps running.`,
     related: [],
   };
 }
 
-function replicacopy(w: SimWorkload): SimPod {
+/** A pod of the next revision: the old pod's spec, a new pod-template-hash. */
+function nextRevisionPod(w: SimWorkload): SimPod {
   return replacementPod(w.pods[0], 'next', { 'pod-template-hash': 'next' });
 }
 

@@ -7,8 +7,27 @@ import { formatQuantity, parseQuantity, quantityMilliValue, quantityValue } from
 import { isRecord } from '../k8s/values.js';
 import type { ResourceList } from './model.js';
 
-/** `cpu` counts in millicores (MilliValue), everything else in units (Value), as the scheduler does. */
+const MAX_MEMO_ENTRIES = 50_000;
+/** Parsed amounts by resource kind and written value: every pod of a workload carries the same few values. */
+const amounts = new Map<string, number | undefined>();
+
+/**
+ * `cpu` counts in millicores (MilliValue), everything else in units (Value), as the scheduler does.
+ * Memoized by the written value: parsing again for each of 10,000 pods would cost more than the
+ * scheduling around it.
+ */
 export function amountOf(resource: string, value: unknown): number | undefined {
+  const key = typeof value === 'string' ? `s${value}` : typeof value === 'number' ? `n${value}` : undefined;
+  if (key === undefined) return parseAmount(resource, value);
+  const full = `${resource === 'cpu' ? 'c' : 'u'}${key}`;
+  if (amounts.has(full)) return amounts.get(full);
+  if (amounts.size >= MAX_MEMO_ENTRIES) amounts.clear();
+  const amount = parseAmount(resource, value);
+  amounts.set(full, amount);
+  return amount;
+}
+
+function parseAmount(resource: string, value: unknown): number | undefined {
   const parsed = parseQuantity(value);
   if (!parsed.ok) return undefined;
   const n = resource === 'cpu' ? quantityMilliValue(parsed.quantity) : quantityValue(parsed.quantity);

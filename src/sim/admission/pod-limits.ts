@@ -10,15 +10,14 @@
 import { resourceListsOf } from '../../k8s/container-resources.js';
 import { isRecord } from '../../k8s/values.js';
 import type { ResourceList } from '../model.js';
-import { addInto } from '../resources.js';
-import { memoResourceListOf } from './quantity-memo.js';
+import { addInto, resourceListOf } from '../resources.js';
 
 function containerList(spec: Record<string, unknown>, field: string): Record<string, unknown>[] {
   const list = spec[field];
   return Array.isArray(list) ? list.filter(isRecord) : [];
 }
 
-const limitsOf = (holder: Record<string, unknown>): ResourceList => memoResourceListOf(resourceListsOf(holder).limits);
+const limitsOf = (holder: Record<string, unknown>): ResourceList => resourceListOf(resourceListsOf(holder).limits);
 
 function maxInto(target: ResourceList, other: ResourceList): void {
   for (const [r, v] of Object.entries(other)) if (v > (target[r] ?? 0)) target[r] = v;
@@ -44,6 +43,6 @@ export function podLimits(spec: Record<string, unknown>): ResourceList {
   for (const [r, v] of Object.entries(limitsOf(spec))) {
     if (r === 'cpu' || r === 'memory' || r.startsWith('hugepages-')) limits[r] = v;
   }
-  for (const [r, v] of Object.entries(memoResourceListOf(spec.overhead))) if (r in limits) limits[r] += v;
+  for (const [r, v] of Object.entries(resourceListOf(spec.overhead))) if (r in limits) limits[r] += v;
   return limits;
 }

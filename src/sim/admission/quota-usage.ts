@@ -8,7 +8,7 @@ import { resourceListsOf } from '../../k8s/container-resources.js';
 import { isRecord } from '../../k8s/values.js';
 import type { ResourceList, SimPod } from '../model.js';
 import { podLimits } from './pod-limits.js';
-import { memoResourceListOf } from './quantity-memo.js';
+import { resourceListOf } from '../resources.js';
 
 /** `count/pods`: every pod object, whatever its phase. */
 export const POD_OBJECT_COUNT = 'count/pods';
@@ -92,9 +92,9 @@ export function missingQuotaResources(spec: Record<string, unknown>, required: r
     for (const c of list) {
       if (!isRecord(c)) continue;
       const lists = resourceListsOf(c);
-      const limits = memoResourceListOf(lists.limits);
+      const limits = resourceListOf(lists.limits);
       // The container's requests as stored on the Pod: limits fill missing requests (§2.1).
-      const has = computeUsage({ ...limits, ...memoResourceListOf(lists.requests) }, limits);
+      const has = computeUsage({ ...limits, ...resourceListOf(lists.requests) }, limits);
       for (const r of required) {
         if (r in has) continue;
         const names = missing.get(r) ?? new Set<string>();

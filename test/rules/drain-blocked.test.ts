@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures, fixtureFindings, lintPaths, lintText } from '../helpers/rule-tester.js';
+import { deploymentYaml } from '../helpers/manifests.js';
 
 describeRuleFixtures('drain-blocked');
 
 const EQUAL = 'test/fixtures/rules/drain-blocked/fail-min-available-equals-replicas.yaml';
+
+const RESOURCES = '          resources:\n            requests:\n              cpu: 250m\n              memory: 256Mi\n            limits:\n              memory: 256Mi\n';
 
 /** A budget and a Deployment of `replicas` small pods labelled app=web. */
 function budgetAndDeployment(budget: string, replicas: number): string {
@@ -17,30 +20,7 @@ spec:
     matchLabels:
       app: web
 ---
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          resources:
-            requests:
-              cpu: 250m
-              memory: 256Mi
-            limits:
-              memory: 256Mi
-`;
+${deploymentYaml('web', { replicas, container: RESOURCES })}`;
 }
 
 const byRule = (findings: { ruleId: string; location: { range: { startLine: number } } }[], id: string) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures, fixtureFindings, lintText } from '../helpers/rule-tester.js';
+import { deploymentYaml } from '../helpers/manifests.js';
 
 describeRuleFixtures('hpa-no-requests');
 
@@ -24,23 +25,7 @@ spec:
         name: cpu
         target:
 ${target}---
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-${resources}`;
+${deploymentYaml('web', { container: resources })}`;
 }
 
 const UTILIZATION = '          type: Utilization\n          averageUtilization: 70\n';

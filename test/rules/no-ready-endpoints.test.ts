@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures, fixtureFindings, lintText } from '../helpers/rule-tester.js';
+import { deploymentYaml } from '../helpers/manifests.js';
 
 describeRuleFixtures('no-ready-endpoints');
 
@@ -18,27 +19,7 @@ ${serviceSpec}  selector:
     - port: 80
       targetPort: 8080
 ---
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          ports:
-            - name: http
-              containerPort: 8080
-${container}`;
+${deploymentYaml('web', { replicas: 2, container: `          ports:\n            - name: http\n              containerPort: 8080\n${container}` })}`;
 }
 
 async function reported(text: string) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleFixtures, fixtureFindings, lintText } from '../helpers/rule-tester.js';
+import { deploymentYaml } from '../helpers/manifests.js';
 
 describeRuleFixtures('pdb-blocks-eviction');
 
@@ -14,24 +15,7 @@ spec:
     matchLabels:
       app: web
 ---
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`;
+${deploymentYaml('web', { replicas })}`;
 }
 
 async function blocks(replicas: number, field: string, value: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { reconcile, type Reconciled } from '../../../src/sim/controllers/reconcile.js';
 import type { SimNode } from '../../../src/sim/model.js';
+import { deploymentYaml as sharedDeploymentYaml } from '../../helpers/manifests.js';
 import { graphOfYaml } from './profile.js';
 
 /** A plain worker node (4 CPU, 16Gi, 110 pods) for controller tests. */
@@ -29,21 +30,7 @@ export function reconcileYaml(text: string, options: ReconcileYamlOptions = {}):
   });
 }
 
-/** A Deployment with one container; `spec` lines are inserted under `spec:` (indented 2). */
+/** A Deployment with one container `app`; `spec` lines are inserted under `spec:` (indented 2). */
 export function deploymentYaml(name: string, specLines = '', container = ''): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-${specLines}  selector:
-    matchLabels: {app: ${name}}
-  template:
-    metadata:
-      labels: {app: ${name}}
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-${container}`;
+  return sharedDeploymentYaml(name, { spec: specLines, container, containerName: 'app' });
 }

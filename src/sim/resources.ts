@@ -84,27 +84,35 @@ function containerList(spec: Record<string, unknown>, field: string): Record<str
 }
 
 /**
- * The effective pod request used by the scheduler and ResourceQuota (§2.2): the larger of the
- * containers' sum (with sidecars) and the largest init-container phase, pod-level requests for
- * cpu/memory when set, plus `spec.overhead`.
+ * The containers' aggregate of a per-container amount (`AggregateContainerRequests`/`Limits`,
+ * §2.2): the sum of the containers and sidecars, or the largest init-container phase (a classic
+ * init container plus the sidecars started before it) when that is larger.
  */
-export function podRequests(spec: Record<string, unknown>): ResourceList {
+function aggregateContainers(spec: Record<string, unknown>, amounts: (container: Record<string, unknown>) => ResourceList): ResourceList {
   const sum: ResourceList = {};
-  for (const c of containerList(spec, 'containers')) addInto(sum, containerRequests(c));
+  for (const c of containerList(spec, 'containers')) addInto(sum, amounts(c));
   const sidecars: ResourceList = {};
   const initMax: ResourceList = {};
   for (const ic of containerList(spec, 'initContainers')) {
-    const req = containerRequests(ic);
+    const own = amounts(ic);
     if (ic.restartPolicy === 'Always') {
-      addInto(sum, req);
-      addInto(sidecars, req);
+      addInto(sum, own);
+      addInto(sidecars, own);
       maxInto(initMax, sidecars);
     } else {
-      maxInto(initMax, addInto({ ...req }, sidecars));
+      maxInto(initMax, addInto({ ...own }, sidecars));
     }
   }
-  const effective = { ...sum };
-  maxInto(effective, initMax);
+  maxInto(sum, initMax);
+  return sum;
+}
+
+/**
+ * The effective pod request used by the scheduler and ResourceQuota (§2.2): the containers'
+ * aggregate, pod-level requests for cpu/memory when set, plus `spec.overhead`.
+ */
+export function podRequests(spec: Record<string, unknown>): ResourceList {
+  const effective = aggregateContainers(spec, containerRequests);
   // Pod-level requests (`defaultPodRequests`): as written; else, for a pod-level limit, the
   // containers' aggregate where some container requests the resource, the limit otherwise.
   const podLevel = resourceListsOf(spec);
@@ -120,19 +128,35 @@ export function podRequests(spec: Record<string, unknown>): ResourceList {
   return effective;
 }
 
+const containerLimits = (holder: Record<string, unknown>): ResourceList => resourceListOf(resourceListsOf(holder).limits);
+
+/**
+ * The pod's aggregate limits, as ResourceQuota (`limits.cpu`, §11.1) and the LimitRange `Pod` item
+ * (§11.2) count them (`PodLimits`): the containers' aggregate, pod-level limits for cpu/memory/hugepages
+ * when set, and `spec.overhead` added only to resources that already have a limit.
+ */
+export function podLimits(spec: Record<string, unknown>): ResourceList {
+  const limits = aggregateContainers(spec, containerLimits);
+  for (const [r, v] of Object.entries(containerLimits(spec))) {
+    if (r === 'cpu' || r === 'memory' || r.startsWith('hugepages-')) limits[r] = v;
+  }
+  for (const [r, v] of Object.entries(resourceListOf(spec.overhead))) if (r in limits) limits[r] += v;
+  return limits;
+}
+
 export type QosClass = 'BestEffort' | 'Burstable' | 'Guaranteed';
 
 /** The pod's QoS class (§2.3): only cpu and memory count; init containers included. */
 export function qosClass(spec: Record<string, unknown>): QosClass {
   // Pod-level resources (PodLevelResources), when they set cpu or memory, decide on their own.
   const podLevel = resourceListsOf(spec);
-  const podLimits = resourceListOf(podLevel.limits);
+  const podLevelLimits = resourceListOf(podLevel.limits);
   const podLevelRequests = resourceListOf(podLevel.requests);
-  if (['cpu', 'memory'].some((r) => (podLevelRequests[r] ?? 0) > 0 || (podLimits[r] ?? 0) > 0)) {
+  if (['cpu', 'memory'].some((r) => (podLevelRequests[r] ?? 0) > 0 || (podLevelLimits[r] ?? 0) > 0)) {
     // The pod's requests as the API server defaults them (podRequests), without the overhead.
     const requests = podRequests({ ...spec, overhead: undefined });
-    const limited = (podLimits.cpu ?? 0) > 0 && (podLimits.memory ?? 0) > 0;
-    return limited && requests.cpu === podLimits.cpu && requests.memory === podLimits.memory ? 'Guaranteed' : 'Burstable';
+    const limited = (podLevelLimits.cpu ?? 0) > 0 && (podLevelLimits.memory ?? 0) > 0;
+    return limited && requests.cpu === podLevelLimits.cpu && requests.memory === podLevelLimits.memory ? 'Guaranteed' : 'Burstable';
   }
   const containers = [...containerList(spec, 'initContainers'), ...containerList(spec, 'containers')];
   const requests: ResourceList = {};

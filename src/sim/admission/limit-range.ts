@@ -24,8 +24,7 @@ import { isRecord } from '../../k8s/values.js';
 import type { Manifest } from '../../resolver/manifest.js';
 import type { JsonPath } from '../../resolver/source-map.js';
 import type { ResourceList, SimPod } from '../model.js';
-import { formatAmount, podRequests } from '../resources.js';
-import { podLimits } from './pod-limits.js';
+import { formatAmount, podLimits, podRequests } from '../resources.js';
 import { memoObserved, type Observed } from './quantity-memo.js';
 
 export type LimitRangeConstraint = 'min' | 'max' | 'maxLimitRequestRatio' | 'requestAboveLimit';

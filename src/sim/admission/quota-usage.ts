@@ -7,8 +7,7 @@
 import { resourceListsOf } from '../../k8s/container-resources.js';
 import { isRecord } from '../../k8s/values.js';
 import type { ResourceList, SimPod } from '../model.js';
-import { podLimits } from './pod-limits.js';
-import { resourceListOf } from '../resources.js';
+import { podLimits, resourceListOf } from '../resources.js';
 
 /** `count/pods`: every pod object, whatever its phase. */
 export const POD_OBJECT_COUNT = 'count/pods';

@@ -4,6 +4,7 @@
  * `failed to get cpu utilization: missing request for cpu in container <c> of Pod <pod>` and never
  * scales.
  */
+import { formatRef } from '../findings.js';
 import { findScaleTargets, horizontalPodAutoscalers, scaleTargetRefOf } from '../k8s/scale-target.js';
 import { isRecord } from '../k8s/values.js';
 import type { ObjectGraph } from '../resolver/graph.js';
@@ -87,8 +88,8 @@ export function hpaIssues(graph: ObjectGraph, workloads: readonly SimWorkload[])
         out.push({
           id: 'hpa-no-requests',
           at: { manifest: hpa, path: t.path },
-          message: `HorizontalPodAutoscaler/${hpa.ref.namespace}/${hpa.ref.name} would never scale: failed to get ${t.resource} utilization: missing request for ${t.resource} in container ${missing.container} of Pod ${pod.name}`,
-          related: [{ node: { manifest: target, path: missing.path }, note: `container ${missing.container} of ${target.ref.kind}/${target.ref.namespace}/${target.ref.name} requests no ${t.resource}` }],
+          message: `${formatRef(hpa.ref)} would never scale: failed to get ${t.resource} utilization: missing request for ${t.resource} in container ${missing.container} of Pod ${pod.name}`,
+          related: [{ node: { manifest: target, path: missing.path }, note: `container ${missing.container} of ${formatRef(target.ref)} requests no ${t.resource}` }],
         });
       }
     }

@@ -1,6 +1,7 @@
 /**
  * Findings about workloads whose pods would not run: one per workload and cause, not one per pod.
  */
+import { formatRef } from '../findings.js';
 import { podTemplateOf } from '../k8s/pod-template.js';
 import { addDaemonTolerations } from './controllers/daemon-tolerations.js';
 import type { SimWorkload } from './controllers/workload.js';
@@ -9,7 +10,7 @@ import { firstUntoleratedTaint, tolerationsOf } from './scheduler/filters/taint-
 import type { ClusterProfile, SimIssue, SimPod, SimRelated } from './model.js';
 import type { PodOutcomes } from './simulate.js';
 
-const describe = (w: SimWorkload): string => `${w.kind}/${w.namespace}/${w.name}`;
+const describe = (w: SimWorkload): string => formatRef(w.manifest.ref);
 
 function count(pods: readonly SimPod[] | number, of: number, w: SimWorkload): string {
   if (w.kind === 'Pod') return describe(w);

@@ -5,6 +5,7 @@
  * what-ifs (rolling updates, node drains) run on the placed state. Deterministic: the same input
  * and profile give the same result.
  */
+import { formatRef } from '../findings.js';
 import type { ObjectGraph } from '../resolver/graph.js';
 import type { Manifest } from '../resolver/manifest.js';
 import { Admission, type AdmissionResult } from './admission/admit.js';
@@ -197,8 +198,8 @@ function endpointIssues(endpoints: readonly SimEndpoints[]): SimIssue[] {
     out.push({
       id: 'no-ready-endpoints',
       at: { manifest: e.service, path: ['spec', 'selector'] },
-      message: `Service/${e.namespace}/${e.name} would have no ready endpoints, so every connection to it fails: ${e.selected.length === 1 ? 'the one pod it selects would never' : `none of the ${e.selected.length} pods it selects would ever`} become Ready (pod ${first.name}${why})`,
-      related: owners.map((m) => ({ node: { manifest: m, path: ['metadata', 'name'] }, note: `${m.ref.kind}/${m.ref.namespace}/${m.ref.name} runs the selected pods` })),
+      message: `${formatRef(e.service.ref)} would have no ready endpoints, so every connection to it fails: ${e.selected.length === 1 ? 'the one pod it selects would never' : `none of the ${e.selected.length} pods it selects would ever`} become Ready (pod ${first.name}${why})`,
+      related: owners.map((m) => ({ node: { manifest: m, path: ['metadata', 'name'] }, note: `${formatRef(m.ref)} runs the selected pods` })),
     });
   }
   return out;

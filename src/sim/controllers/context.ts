@@ -2,6 +2,7 @@
  * What every controller of the reconciliation shares: the input graph, the cluster's nodes, the
  * HPA index, the names already given out, the bare Pods adopted by selector, and the claims created.
  */
+import { formatRef } from '../../findings.js';
 import type { ObjectGraph } from '../../resolver/graph.js';
 import type { Manifest } from '../../resolver/manifest.js';
 import type { SimClaim, SimNode } from '../model.js';
@@ -44,7 +45,7 @@ export interface ControllerContext {
 }
 
 /** `Kind/namespace/name` of an input object, for notes. */
-export const objectName = (m: Manifest): string => `${m.ref.kind}/${m.ref.namespace ?? 'default'}/${m.ref.name}`;
+export const objectName = (m: Manifest): string => formatRef(m.ref);
 
 /** The namespace of a namespaced input object (the graph defaults it). */
 export const namespaceOf = (m: Manifest): string => m.ref.namespace ?? 'default';

@@ -2,6 +2,7 @@
  * The replica count a controller works towards: `spec.replicas` (default 1, §4.2–§4.4), or, when a
  * HorizontalPodAutoscaler of the input scales the workload, the HPA's bounds (§4.8).
  */
+import { formatRef } from '../../findings.js';
 import { findScaleTargets, horizontalPodAutoscalers, scaleTargetRefOf } from '../../k8s/scale-target.js';
 import { isRecord } from '../../k8s/values.js';
 import type { ObjectGraph } from '../../resolver/graph.js';
@@ -85,4 +86,4 @@ export function desiredReplicas(workload: Manifest, hpas: HpaIndex): DesiredRepl
   return { ok: true, replicas, hpa: scale.hpa, notes };
 }
 
-const hpaName = (hpa: Manifest): string => `HorizontalPodAutoscaler/${hpa.ref.namespace ?? 'default'}/${hpa.ref.name}`;
+const hpaName = (hpa: Manifest): string => formatRef(hpa.ref);

@@ -5,6 +5,7 @@
  * good when the budget allows nothing even with every pod healthy, or when the pods it let go
  * cannot be rescheduled on the other nodes, so the budget never recovers.
  */
+import { formatRef } from '../../findings.js';
 import { pdbBudget, pdbSelection, PDB_GROUP } from '../../k8s/disruption-budget.js';
 import { formatIntOrPercent, scaledValue } from '../../k8s/int-or-percent.js';
 import type { Selector } from '../../k8s/selector.js';
@@ -102,10 +103,10 @@ export function drainIssues(
     out.push({
       id: 'drain-blocked',
       at: { manifest: b.pdb, path: budget.path },
-      message: `PodDisruptionBudget/${b.pdb.ref.namespace}/${b.pdb.ref.name} would block draining ${listNodes(blocked)} forever: ${because}.`,
+      message: `${formatRef(b.pdb.ref)} would block draining ${listNodes(blocked)} forever: ${because}.`,
       related: [...new Set(b.pods.map((p) => p.owner.manifest))].map((m) => ({
         node: { manifest: m, path: ['metadata', 'name'] },
-        note: `${m.ref.kind}/${m.ref.namespace}/${m.ref.name} runs the pods the budget covers`,
+        note: `${formatRef(m.ref)} runs the pods the budget covers`,
       })),
     });
   }
@@ -174,8 +175,8 @@ function overlappingBudgets(budgets: readonly Budget[]): SimIssue[] {
       id: 'drain-blocked',
       at: { manifest: first.pdb, path: ['spec', 'selector'] },
       message:
-        `PodDisruptionBudget/${first.pdb.ref.namespace}/${first.pdb.ref.name} and ${others.map((b) => `PodDisruptionBudget/${b.pdb.ref.namespace}/${b.pdb.ref.name}`).join(', ')} ` +
-        `both select ${pods.length} pod${pods.length === 1 ? '' : 's'} of ${owners.map((m) => `${m.ref.kind}/${m.ref.namespace}/${m.ref.name}`).join(', ')}, which the eviction API refuses to evict ` +
+        `${formatRef(first.pdb.ref)} and ${others.map((b) => formatRef(b.pdb.ref)).join(', ')} ` +
+        `both select ${pods.length} pod${pods.length === 1 ? '' : 's'} of ${owners.map((m) => `${formatRef(m.ref)}`).join(', ')}, which the eviction API refuses to evict ` +
         `("This pod has more than one PodDisruptionBudget, which the eviction subresource does not support."), so draining ${listNodes(nodes)} would never finish.`,
       related: others.map((b) => ({ node: { manifest: b.pdb, path: ['spec', 'selector'] }, note: 'the other budget selecting the same pods' })),
     });

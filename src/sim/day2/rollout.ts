@@ -5,6 +5,7 @@
  * create a new pod nor remove an old one — the Deployment then reports ProgressDeadlineExceeded.
  * PodDisruptionBudgets do not take part: rolling updates delete pods, they do not evict them (§4.9).
  */
+import { formatRef } from '../../findings.js';
 import type { JsonPath } from '../../resolver/source-map.js';
 import { isRecord } from '../../k8s/values.js';
 import type { SimWorkload } from '../controllers/workload.js';
@@ -61,7 +62,7 @@ function deploymentRollout(w: SimWorkload, state: SchedulingState, filters: read
     id: 'rollout-stuck',
     at: { manifest: w.manifest, path: strategyPath(w, 'maxUnavailable') },
     message:
-      `A rolling update of Deployment/${w.namespace}/${w.name} would never finish: with ${b.text} (${replicas === 1 ? '1 replica' : `${replicas} replicas`}: at most ${replicas + b.surge} pods, at least ${replicas} available) ` +
+      `A rolling update of ${formatRef(w.manifest.ref)} would never finish: with ${b.text} (${replicas === 1 ? '1 replica' : `${replicas} replicas`}: at most ${replicas + b.surge} pods, at least ${replicas} available) ` +
       `the first new pod must run next to ${replicas === 1 ? 'the old one' : `all ${replicas} old ones`}, and no node can take it (${blocker}); ` +
       `after progressDeadlineSeconds=${deadline} the new ReplicaSet has timed out progressing (ProgressDeadlineExceeded) and the old version keeps running.`,
     related: [],
@@ -92,7 +93,7 @@ function daemonSetRollout(w: SimWorkload, state: SchedulingState, filters: reado
     return {
       id: 'rollout-stuck',
       at: { manifest: w.manifest, path: strategyPath(w, 'maxUnavailable') },
-      message: `A rolling update of DaemonSet/${w.namespace}/${w.name} would never finish: with ${b.text} the new pod must start on node ${pod.nodeName} next to the old one, which cannot happen (${blocker}).`,
+      message: `A rolling update of ${formatRef(w.manifest.ref)} would never finish: with ${b.text} the new pod must start on node ${pod.nodeName} next to the old one, which cannot happen (${blocker}).`,
       related: [],
     };
   }

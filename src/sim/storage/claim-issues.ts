@@ -3,6 +3,7 @@
  * and the Multi-Attach error of a ReadWriteOnce volume used from two nodes (§5.5). Claims from one
  * template (a StatefulSet's `volumeClaimTemplates`) that fail for the same reason give one finding.
  */
+import { formatRef } from '../../findings.js';
 import type { JsonPath } from '../../resolver/source-map.js';
 import type { SimClaim, SimIssue, SimPod, SimRelated } from '../model.js';
 import type { VolumeBinder } from './binder.js';
@@ -95,7 +96,7 @@ function claimsText(claims: readonly SimClaim[]): string {
 
 function refText(claim: SimClaim): string {
   const ref = claim.manifest.ref;
-  return `${ref.kind}/${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+  return formatRef(ref);
 }
 
 function ownersOf(pods: readonly SimPod[]): SimRelated[] {
@@ -105,7 +106,7 @@ function ownersOf(pods: readonly SimPod[]): SimRelated[] {
     const m = pod.owner.manifest;
     if (seen.has(m)) continue;
     seen.add(m);
-    out.push({ node: { manifest: m, path: ['metadata', 'name'] }, note: `${m.ref.kind}/${m.ref.namespace ?? ''}/${m.ref.name} uses the claim` });
+    out.push({ node: { manifest: m, path: ['metadata', 'name'] }, note: `${formatRef(m.ref)} uses the claim` });
   }
   return out;
 }

@@ -19,6 +19,8 @@ export type PresenceLookup = (kind: string, group: string, namespace: string, na
 
 export function presenceLookup(graph: ObjectGraph, policy: PresencePolicy): PresenceLookup {
   let producers: ConfigProducers | undefined;
+  /** Whether the input has any object of `group/Kind`: asked once per pod, answered once per kind. */
+  const kinds = new Map<string, boolean>();
   return (kind, group, namespace, name) => {
     const manifest = graph.get({ group, kind, namespace, name });
     if (manifest) return { state: 'present', manifest };
@@ -30,7 +32,9 @@ export function presenceLookup(graph: ObjectGraph, policy: PresencePolicy): Pres
       if (producers.producerOf(kind, namespace, name)) return { state: 'unknown' };
       if (policy.references !== 'strict' && producers.likelyOperatorOwner(namespace, name)) return { state: 'unknown' };
     }
-    const kindPresent = graph.ofKind(kind).some((m) => m.ref.group === group);
+    const kindKey = `${group}/${kind}`;
+    let kindPresent = kinds.get(kindKey);
+    if (kindPresent === undefined) kinds.set(kindKey, (kindPresent = graph.ofKind(kind).some((m) => m.ref.group === group)));
     if (!kindPresent && policy.references !== 'strict') return { state: 'unknown' };
     return { state: 'absent' };
   };

@@ -131,7 +131,7 @@ function clusterFileProfile(file: string | undefined, cwd: string): ClusterProfi
 }
 
 /** What lint and simulate share: the loaded input and the run's settings. */
-async function prepareRun(inputs: readonly string[], options: LintOptions, simulating: (settings: Map<string, RuleSetting>) => boolean) {
+async function prepareRun(inputs: readonly string[], options: LintOptions, forSimulation = false) {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const config = options.config ?? {};
   const loaded = await loadInputs(inputs.length > 0 ? inputs : ['.'], {
@@ -155,7 +155,8 @@ async function prepareRun(inputs: readonly string[], options: LintOptions, simul
   const references = config.references ?? 'default';
   const isExternal = externalMatcher(config.external ?? []);
   // Read before any rule runs, so that a bad cluster file is a usage error, not a rule failure.
-  const profile = simulating(settings) ? (options.clusterProfile ?? clusterFileProfile(options.cluster ?? config.cluster, cwd) ?? defaultProfile()) : undefined;
+  const simulating = forSimulation || RULES.some((r) => r.meta.simulation && settings.get(r.meta.id)?.level !== 'off');
+  const profile = simulating ? (options.clusterProfile ?? clusterFileProfile(options.cluster ?? config.cluster, cwd) ?? defaultProfile()) : undefined;
   const run: RunContext = {
     cwd,
     kubernetesVersion,
@@ -182,16 +183,14 @@ export interface SimulateResult {
 
 /** Loads the inputs and simulates them on the cluster profile (`drydock sim`). */
 export async function simulateInputs(inputs: readonly string[], options: LintOptions = {}): Promise<SimulateResult> {
-  const { loaded, run, runStatic } = await prepareRun(inputs, options, () => true);
+  const { loaded, run, runStatic } = await prepareRun(inputs, options, true);
   runStatic(RULES.filter((r) => r.meta.rejectsObject));
   return { simulation: run.simulation(), missing: loaded.missing };
 }
 
 /** Lints files, directories and "-" (stdin). Never throws on bad input: it becomes findings. */
 export async function lint(inputs: readonly string[], options: LintOptions = {}): Promise<LintResult> {
-  const { loaded, settings, run, runStatic } = await prepareRun(inputs, options, (s) =>
-    RULES.some((r) => r.meta.simulation && s.get(r.meta.id)?.level !== 'off'),
-  );
+  const { loaded, settings, run, runStatic } = await prepareRun(inputs, options);
   const staticRules = RULES.filter((r) => !r.meta.simulation);
   const simulationRules = RULES.filter((r) => r.meta.simulation);
   const engine = mergeResults(runStatic(staticRules), runRules(loaded.graph, simulationRules, settings, run), RULES);
